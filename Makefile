@@ -1,0 +1,44 @@
+# streamtop — two commands: `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libncursesw5-dev libopenblas-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo tmux python3-numpy
+BIN_RELEASE := .build/release/streamtop
+
+.PHONY: deps build release run test test-engine test-tui sanitize bench clean lint
+
+# Installs only what is missing; does nothing when everything is there.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+	@python3 -c 'import numpy' 2>/dev/null || /usr/bin/python3 -c 'import numpy' 2>/dev/null || \
+	  python3 -m pip install -q numpy || echo "warning: numpy unavailable; NumPy reference tests will skip"
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	$(BIN_RELEASE) $(ARGS)
+
+# The whole suite (Swift Testing). Debug build so preconditions and overflow checks are on.
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test --disable-xctest
+
+sanitize: deps
+	$(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+
+bench: release
+	$(BIN_RELEASE) bench engine --json
+
+clean:
+	rm -rf .build .build-*

@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Module map (one-way, top to bottom):
+//   streamtop → Dashboard → {TerminalUI, Profiler, Workloads} → Engine → C system libraries.
+// Engine imports none of our other modules; TerminalUI imports none of the engine side.
+let package = Package(
+    name: "streamtop",
+    products: [
+        .executable(name: "streamtop", targets: ["streamtop"]),
+        .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // No pkgConfig for ncursesw: SwiftPM drops its -D flags with a warning; the shim defines them.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CCBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "COpenCL", pkgConfig: "OpenCL", providers: [.apt(["ocl-icd-opencl-dev", "opencl-headers"])]),
+
+        .target(name: "Engine", dependencies: ["CCBLAS"]),
+        .target(name: "Profiler", dependencies: ["Engine"]),
+        .target(name: "Workloads", dependencies: ["Engine"]),
+        .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+        .target(name: "Dashboard", dependencies: ["TerminalUI", "Profiler", "Workloads", "Engine"]),
+        .executableTarget(
+            name: "streamtop",
+            dependencies: [
+                "Engine", "Workloads", "Profiler", "Dashboard", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // Test-only executable: drives the real terminal layer so tmux tests can watch it.
+        .executableTarget(name: "tui-harness", dependencies: ["TerminalUI"], path: "Sources/TUIHarness"),
+
+        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Engine"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}
