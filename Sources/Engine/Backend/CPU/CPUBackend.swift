@@ -1,0 +1,80 @@
+/// Runs one graph node on the CPU: allocates its output from the pool and calls the kernel.
+enum CPUBackend {
+    static func execute(_ node: Node, shape: [Int], dtype: DType) throws(EngineError) -> ArrayData {
+        let inputs = node.inputs
+        // Inputs were evaluated before this node (dependency order), so their data is present.
+        func input(_ i: Int) -> ArrayData { inputs[i].data! }
+        func inShape(_ i: Int) -> [Int] { inputs[i].shape }
+        let count = Shape.count(shape)
+        let name = node.primitive.name
+
+        func allocate() throws(EngineError) -> Buffer {
+            try Runtime.shared.pool(for: node.stream.device).allocate(count * dtype.size, op: name)
+        }
+        func contiguousResult(_ buffer: Buffer) -> ArrayData {
+            ArrayData(buffer: buffer, offset: 0, strides: Shape.contiguousStrides(shape))
+        }
+
+        switch node.primitive {
+        case .reshape:
+            return try LayoutKernels.reshape(input(0), inShape(0), xType: dtype, to: shape)
+        case .transpose(let permutation):
+            return LayoutKernels.transpose(input(0), permutation: permutation)
+        case .slice(let starts, let steps):
+            return LayoutKernels.slice(input(0), starts: starts, steps: steps)
+        case .broadcast:
+            return LayoutKernels.broadcast(input(0), inShape(0), to: shape)
+        default:
+            break
+        }
+
+        let out = try allocate()
+        switch node.primitive {
+        case .full(let value):
+            GeneratorKernels.full(value, dtype: dtype, count: count, out: out)
+        case .arange(let start, let step):
+            GeneratorKernels.arange(start: start, step: step, dtype: dtype, count: count, out: out)
+        case .linspace(let start, let stop):
+            GeneratorKernels.linspace(start: start, stop: stop, dtype: dtype, count: count, out: out)
+        case .eye(let k):
+            GeneratorKernels.eye(k: k, shape: shape, dtype: dtype, out: out)
+        case .randomUniform(let key, let low, let high):
+            try GeneratorKernels.uniform(key: key, low: low, high: high, dtype: dtype, count: count, out: out)
+        case .randomNormal(let key, let loc, let scale):
+            try GeneratorKernels.normal(key: key, loc: loc, scale: scale, dtype: dtype, count: count, out: out)
+        case .unary(let op):
+            ElementwiseKernels.unary(op, input(0), inShape(0), xType: inputs[0].dtype, shape: shape, out: out, outType: dtype)
+        case .binary(let op):
+            ElementwiseKernels.binary(op, input(0), inShape(0), input(1), inShape(1), inType: inputs[0].dtype, shape: shape, out: out)
+        case .select:
+            ElementwiseKernels.select(input(0), inShape(0), input(1), inShape(1), input(2), inShape(2), type: dtype, shape: shape, out: out)
+        case .astype, .copy:
+            if inputs[0].dtype == dtype {
+                LayoutKernels.copy(LayoutKernels.broadcast(input(0), inShape(0), to: shape), shape, type: dtype, into: out)
+            } else {
+                ElementwiseKernels.cast(input(0), inShape(0), from: inputs[0].dtype, to: dtype, shape: shape, out: out)
+            }
+        case .reduce(let op, let axes):
+            let rows = try ReduceKernels.rows(input(0), inShape(0), axes: axes, type: inputs[0].dtype, op: name)
+            ReduceKernels.reduce(op, rows, inType: inputs[0].dtype, outType: dtype, out: out)
+        case .argReduce(let op, let axis):
+            let rows = try ReduceKernels.rows(input(0), inShape(0), axes: [axis], type: inputs[0].dtype, op: name)
+            ReduceKernels.argReduce(op, rows, inType: inputs[0].dtype, out: out)
+        case .softmax(let axes):
+            let rows = try ReduceKernels.rows(input(0), inShape(0), axes: axes, type: dtype, op: name)
+            let strides = ReduceKernels.softmax(rows, type: dtype, out: out)
+            return ArrayData(buffer: out, offset: 0, strides: strides)
+        case .logsumexp(let axes):
+            let rows = try ReduceKernels.rows(input(0), inShape(0), axes: axes, type: dtype, op: name)
+            ReduceKernels.logsumexp(rows, type: dtype, out: out)
+        case .matmul:
+            try MatmulKernels.matmul(input(0), inShape(0), input(1), inShape(1), type: dtype, shape: shape, out: out)
+        case .concatenate(let axis):
+            try LayoutKernels.concatenate(
+                inputs.map { ($0.data!, $0.shape) }, axis: axis, type: dtype, shape: shape, out: out)
+        case .reshape, .transpose, .slice, .broadcast:
+            preconditionFailure("views are handled above")
+        }
+        return contiguousResult(out)
+    }
+}

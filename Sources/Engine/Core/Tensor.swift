@@ -1,0 +1,71 @@
+import Synchronization
+
+/// An n-dimensional array with a dtype — lazily computed.
+///
+/// A `Tensor` is a cheap reference: creating one with an op (`a + b`, `matmul(a, b)`) only records a
+/// graph node whose shape and dtype were checked at once. Nothing is computed until `eval(...)`, or
+/// a read (`item`, `toArray`, printing) which evaluates implicitly. After evaluation the node is
+/// dropped, so intermediates are freed as soon as nothing needs them.
+public final class Tensor: @unchecked Sendable {
+    private static let ids = Atomic<Int>(0)
+
+    public let shape: [Int]
+    public let dtype: DType
+    /// A process-unique id, used as the graph node id in traces.
+    public let id: Int
+
+    /// Set once evaluated.
+    var data: ArrayData?
+    /// Set while pending.
+    var node: Node?
+
+    init(shape: [Int], dtype: DType, node: Node) {
+        self.shape = shape
+        self.dtype = dtype
+        self.node = node
+        id = Self.ids.add(1, ordering: .relaxed).newValue
+    }
+
+    init(shape: [Int], dtype: DType, data: ArrayData) {
+        self.shape = shape
+        self.dtype = dtype
+        self.data = data
+        id = Self.ids.add(1, ordering: .relaxed).newValue
+    }
+
+    deinit {
+        // Drop long unevaluated chains iteratively: a 100,000-deep graph must not overflow the stack.
+        guard var pending = node?.takeInputs(), !pending.isEmpty else { return }
+        while var tensor = pending.popLast() {
+            if isKnownUniquelyReferenced(&tensor), let inputs = tensor.node?.takeInputs() {
+                pending.append(contentsOf: inputs)
+            }
+        }
+    }
+
+    public var ndim: Int { shape.count }
+    public var size: Int { Shape.count(shape) }
+    public var nbytes: Int { size * dtype.size }
+    public var isEvaluated: Bool { data != nil }
+
+    /// The dimension at `axis` (negative counts from the end).
+    public func dim(_ axis: Int) -> Int { shape[axis < 0 ? axis + shape.count : axis] }
+}
+
+/// A pending computation: a primitive applied to inputs on a stream.
+final class Node: @unchecked Sendable {
+    let primitive: Primitive
+    private(set) var inputs: [Tensor]
+    let stream: Stream
+
+    init(_ primitive: Primitive, _ inputs: [Tensor], stream: Stream) {
+        self.primitive = primitive
+        self.inputs = inputs
+        self.stream = stream
+    }
+
+    func takeInputs() -> [Tensor] {
+        defer { inputs = [] }
+        return inputs
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// A per-device allocator with size classes and a cache of freed blocks, modelled on MLX's
+/// `BufferCache`: a freed block is kept (up to `cacheLimit`) and handed out again for a later
+/// request of a close size, so steady-state workloads stop calling `malloc`.
+///
+/// The figures MLX lacks are kept here too: allocation count, cache hits and misses, and a peak
+/// that counts what the workload held (active), with the cache shown separately.
+public final class MemoryPool: @unchecked Sendable {
+    /// Counters, read as one consistent snapshot.
+    public struct Statistics: Sendable, Equatable {
+        public var activeBytes: Int = 0
+        public var cachedBytes: Int = 0
+        public var peakBytes: Int = 0
+        public var allocations: Int = 0
+        public var cacheHits: Int = 0
+        public var cacheMisses: Int = 0
+        public var frees: Int = 0
+        public var memoryLimit: Int = 0
+        public var cacheLimit: Int = 0
+    }
+
+    public let name: String
+    private let lock = Lock()
+    private var stats = Statistics()
+    /// Cached blocks by size class; the smallest fitting class within 2× is reused.
+    private var cache: [Int: [UnsafeMutableRawPointer]] = [:]
+    /// Oldest-first order of cached blocks, for trimming.
+    private var cacheOrder: [(size: Int, pointer: UnsafeMutableRawPointer)] = []
+
+    public init(name: String, memoryLimit: Int, cacheLimit: Int) {
+        self.name = name
+        stats.memoryLimit = memoryLimit
+        stats.cacheLimit = cacheLimit
+    }
+
+    deinit {
+        for entry in cacheOrder { free(entry.pointer) }
+    }
+
+    /// Size classes: tiny requests round to 16 bytes, < 16 KiB to a power of two, else to pages.
+    static func sizeClass(_ bytes: Int) -> Int {
+        let n = max(bytes, 1)
+        if n <= 16 { return 16 }
+        if n < 16 * 1024 { return 1 << (Int.bitWidth - (n - 1).leadingZeroBitCount) }
+        let page = 4096
+        return (n + page - 1) / page * page
+    }
+
+    /// Allocates `bytes`, from the cache when a close size is there. Throws when the memory limit
+    /// would be passed even after the cache was emptied once.
+    public func allocate(_ bytes: Int, op: String) throws(EngineError) -> Buffer {
+        let size = Self.sizeClass(bytes)
+        lock.lock()
+        if let pointer = takeCached(size) {
+            stats.cacheHits += 1
+            stats.activeBytes += size
+            stats.allocations += 1
+            stats.peakBytes = max(stats.peakBytes, stats.activeBytes)
+            lock.unlock()
+            return Buffer(pointer: pointer, byteCount: bytes, capacity: size, pool: self)
+        }
+        stats.cacheMisses += 1
+        if stats.activeBytes + stats.cachedBytes + size > stats.memoryLimit {
+            trimCache(to: 0)
+        }
+        guard stats.activeBytes + size <= stats.memoryLimit else {
+            let active = stats.activeBytes
+            let limit = stats.memoryLimit
+            lock.unlock()
+            throw EngineError(
+                op: op, kind: .outOfMemory,
+                "out of memory on \(name): asked for \(bytes) bytes with \(active) active and a limit of \(limit)")
+        }
+        stats.activeBytes += size
+        stats.allocations += 1
+        stats.peakBytes = max(stats.peakBytes, stats.activeBytes)
+        lock.unlock()
+        guard let pointer = malloc(size) else {
+            lock.lock()
+            stats.activeBytes -= size
+            stats.allocations -= 1
+            lock.unlock()
+            throw EngineError(op: op, kind: .outOfMemory, "out of memory on \(name): malloc(\(size)) failed")
+        }
+        return Buffer(pointer: pointer, byteCount: bytes, capacity: size, pool: self)
+    }
+
+    func release(_ pointer: UnsafeMutableRawPointer, capacity: Int) {
+        lock.lock()
+        stats.activeBytes -= capacity
+        stats.frees += 1
+        if capacity <= stats.cacheLimit {
+            cache[capacity, default: []].append(pointer)
+            cacheOrder.append((capacity, pointer))
+            stats.cachedBytes += capacity
+            if stats.cachedBytes > stats.cacheLimit { trimCache(to: stats.cacheLimit) }
+            lock.unlock()
+        } else {
+            lock.unlock()
+            free(pointer)
+        }
+    }
+
+    /// Caller holds the lock.
+    private func takeCached(_ size: Int) -> UnsafeMutableRawPointer? {
+        if cache.isEmpty { return nil }
+        // Exact class first, then the smallest larger class below 2×.
+        var best: Int?
+        if cache[size]?.isEmpty == false {
+            best = size
+        } else {
+            for (key, list) in cache where !list.isEmpty && key > size && key < 2 * size {
+                if best == nil || key < best! { best = key }
+            }
+        }
+        guard let key = best, let pointer = cache[key]?.popLast() else { return nil }
+        if cache[key]?.isEmpty == true { cache[key] = nil }
+        if let index = cacheOrder.firstIndex(where: { $0.pointer == pointer }) { cacheOrder.remove(at: index) }
+        stats.cachedBytes -= key
+        // Account the reused block at the size it really has.
+        stats.activeBytes += key - size
+        return pointer
+    }
+
+    /// Frees least-recently cached blocks until the cache holds at most `limit` bytes. Caller holds the lock.
+    private func trimCache(to limit: Int) {
+        var index = 0
+        while stats.cachedBytes > limit, index < cacheOrder.count {
+            let entry = cacheOrder[index]
+            index += 1
+            if var list = cache[entry.size], let i = list.firstIndex(of: entry.pointer) {
+                list.remove(at: i)
+                cache[entry.size] = list.isEmpty ? nil : list
+            }
+            stats.cachedBytes -= entry.size
+            free(entry.pointer)
+        }
+        cacheOrder.removeFirst(index)
+    }
+
+    public var statistics: Statistics {
+        lock.lock()
+        defer { lock.unlock() }
+        return stats
+    }
+
+    public func clearCache() {
+        lock.lock()
+        trimCache(to: 0)
+        lock.unlock()
+    }
+
+    public func resetPeak() {
+        lock.lock()
+        stats.peakBytes = stats.activeBytes
+        lock.unlock()
+    }
+
+    /// Sets the cache limit, returning the previous one (as MLX's `set_cache_limit`).
+    @discardableResult
+    public func setCacheLimit(_ bytes: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let old = stats.cacheLimit
+        stats.cacheLimit = max(0, bytes)
+        trimCache(to: stats.cacheLimit)
+        return old
+    }
+
+    /// Sets the memory limit, returning the previous one.
+    @discardableResult
+    public func setMemoryLimit(_ bytes: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let old = stats.memoryLimit
+        stats.memoryLimit = max(0, bytes)
+        return old
+    }
+}
