@@ -1,7 +1,8 @@
-/// Evaluates the given arrays and everything they depend on.
+/// Evaluates the given arrays and everything they depend on, and waits for them.
 ///
-/// Nodes run in dependency order; the graph is walked iteratively (a 100,000-op chain is fine), and
-/// each evaluated node drops its inputs at once so intermediates are freed while the rest runs.
+/// Each node runs on its own stream; a node whose input comes from another stream waits for that
+/// producer only (no global barrier). The graph is walked iteratively (a 100,000-op chain is fine)
+/// and each evaluated node drops its inputs, so intermediates are freed while the rest runs.
 /// Throws the first error an op raised (out of memory, a device problem), naming the op.
 public func eval(_ tensors: Tensor...) throws(EngineError) {
     try eval(tensors)
@@ -9,52 +10,56 @@ public func eval(_ tensors: Tensor...) throws(EngineError) {
 
 /// Evaluates an array of arrays (see `eval(_:)`).
 public func eval(_ tensors: [Tensor]) throws(EngineError) {
-    let order = GraphWalk.topologicalOrder(tensors)
-    guard !order.isEmpty else { return }
-    var pending: [Tensor?] = order
-    for i in pending.indices {
-        guard let tensor = pending[i], let node = tensor.node else { continue }
-        // Release our slot first: once this node's consumers have run, nothing keeps it alive.
-        pending[i] = nil
-        tensor.data = try CPUBackend.execute(node, shape: tensor.shape, dtype: tensor.dtype)
-        tensor.node = nil
-    }
+    Scheduler.schedule(tensors)
+    try Scheduler.wait(tensors)
 }
+
+/// Schedules evaluation and returns at once; a later read or `eval` waits only for what it needs.
+public func asyncEval(_ tensors: Tensor...) {
+    Scheduler.schedule(tensors)
+}
+
+public func asyncEval(_ tensors: [Tensor]) {
+    Scheduler.schedule(tensors)
+}
+
+/// Waits until everything queued on `stream` has run.
+public func synchronize(_ stream: Stream) { stream.synchronize() }
 
 extension Tensor {
     /// Evaluates this array (see `eval(_:)`). Returns self so reads can chain.
     @discardableResult
     public func eval() throws(EngineError) -> Tensor {
-        if data == nil { try Engine.eval([self]) }
+        try Engine.eval([self])
         return self
     }
 
     /// The evaluated contents; evaluates first if needed.
     func materialized() throws(EngineError) -> ArrayData {
-        if let data { return data }
         try Engine.eval([self])
-        return data!
+        return Scheduler.lock.withLock { data! }
     }
 }
 
 /// Graph traversal without recursion.
 enum GraphWalk {
-    /// Unevaluated nodes reachable from `roots`, inputs before consumers.
+    /// Nodes reachable from `roots` that are neither evaluated nor scheduled, inputs before
+    /// consumers. Caller holds `Scheduler.lock`.
     static func topologicalOrder(_ roots: [Tensor]) -> [Tensor] {
         var order: [Tensor] = []
         var visited = Set<ObjectIdentifier>()
         var stack: [(tensor: Tensor, next: Int)] = []
-        for root in roots where root.node != nil { stack.append((root, 0)) }
+        func pending(_ t: Tensor) -> Bool { t.node != nil && t.producer == nil && t.error == nil }
+        for root in roots where pending(root) { stack.append((root, 0)) }
         while let (tensor, next) = stack.popLast() {
             if next == 0 {
                 guard visited.insert(ObjectIdentifier(tensor)).inserted else { continue }
             }
-            guard let node = tensor.node else { continue }
-            let inputs = node.inputs
+            let inputs = tensor.node!.inputs
             if next < inputs.count {
                 stack.append((tensor, next + 1))
                 let input = inputs[next]
-                if input.node != nil, !visited.contains(ObjectIdentifier(input)) {
+                if pending(input), !visited.contains(ObjectIdentifier(input)) {
                     stack.append((input, 0))
                 }
             } else {

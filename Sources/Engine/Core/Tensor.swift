@@ -14,10 +14,16 @@ public final class Tensor: @unchecked Sendable {
     /// A process-unique id, used as the graph node id in traces.
     public let id: Int
 
+    // Evaluation state. Guarded by `Scheduler.lock` once the tensor has been handed to a stream;
+    // before that only the building thread touches it.
     /// Set once evaluated.
     var data: ArrayData?
-    /// Set while pending.
+    /// Set while pending; dropped after evaluation so inputs can be freed.
     var node: Node?
+    /// Set when evaluation failed (the error of this op or of one it depends on).
+    var error: EngineError?
+    /// The stream task that produces this tensor, once scheduled.
+    var producer: (worker: StreamWorker, seq: UInt64)?
 
     init(shape: [Int], dtype: DType, node: Node) {
         self.shape = shape
@@ -46,7 +52,8 @@ public final class Tensor: @unchecked Sendable {
     public var ndim: Int { shape.count }
     public var size: Int { Shape.count(shape) }
     public var nbytes: Int { size * dtype.size }
-    public var isEvaluated: Bool { data != nil }
+    /// True once the value is computed (a read will not block).
+    public var isEvaluated: Bool { Scheduler.lock.withLock { data != nil } }
 
     /// The dimension at `axis` (negative counts from the end).
     public func dim(_ axis: Int) -> Int { shape[axis < 0 ? axis + shape.count : axis] }

@@ -1,5 +1,23 @@
-/// The default device and stream, as `mx.default_device()` / `mx.default_stream(d)`.
+/// The default device and stream, as `mx.default_device()` / `mx.default_stream(d)`, scoped per
+/// task like `with mx.stream(s):` — set with `withDefaultStream` / `withDefaultDevice`.
 public enum Defaults {
-    public static var device: Device { .cpu }
-    public static func stream(_ device: Device = .cpu) -> Stream { Runtime.shared.cpuDefaultStream }
+    @TaskLocal static var scopedStream: Stream?
+
+    public static var device: Device { scopedStream?.device ?? .cpu }
+
+    public static func stream(_ device: Device = Defaults.device) -> Stream {
+        if let scoped = scopedStream, scoped.device == device { return scoped }
+        return Runtime.shared.cpuDefaultStream
+    }
+}
+
+/// Runs `body` with `stream` as the default for ops that name no stream or device.
+public func withDefaultStream<T>(_ stream: Stream, _ body: () throws -> T) rethrows -> T {
+    try Defaults.$scopedStream.withValue(stream, operation: body)
+}
+
+/// Runs `body` with `device`'s default stream as the default.
+public func withDefaultDevice<T>(_ device: Device, _ body: () throws -> T) throws -> T {
+    let stream = try Runtime.shared.resolve(.device(device), op: "default_device")
+    return try Defaults.$scopedStream.withValue(stream, operation: body)
 }

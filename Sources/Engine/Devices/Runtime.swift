@@ -21,7 +21,7 @@ final class Runtime: Sendable {
     func resolve(_ placement: StreamOrDevice, op: String) throws(EngineError) -> Stream {
         switch placement {
         case .default:
-            return cpuDefaultStream
+            return Defaults.scopedStream ?? cpuDefaultStream
         case .device(let device):
             guard device.kind == .cpu else { throw Self.noGPU(op) }
             return cpuDefaultStream

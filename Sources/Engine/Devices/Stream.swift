@@ -9,18 +9,35 @@ public final class Stream: Hashable, Sendable, CustomStringConvertible {
     public let index: Int
     public let device: Device
     public let name: String
+    let worker: StreamWorker
 
     init(device: Device, name: String? = nil) {
         index = Stream.counter.add(1, ordering: .relaxed).newValue - 1
         self.device = device
-        self.name = name ?? "\(device.kind.rawValue) stream \(index)"
+        let label = name ?? "\(device.kind.rawValue) stream \(index)"
+        self.name = label
+        worker = StreamWorker(name: "streamtop \(label)")
     }
+
+    /// A new stream on `device`, as `mx.new_stream(device)`.
+    public static func new(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> Stream {
+        guard device.kind == .cpu else { throw Runtime.noGPU("new_stream") }
+        return Stream(device: device, name: name)
+    }
+
+    /// Blocks until everything queued on this stream so far has run.
+    public func synchronize() { worker.synchronize() }
 
     public static func == (a: Stream, b: Stream) -> Bool { a === b }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 
     /// `Stream(Device(cpu, 0), 0)`, as MLX prints it.
     public var description: String { "Stream(\(device), \(index))" }
+}
+
+/// `mx.new_stream(device)`.
+public func newStream(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> Stream {
+    try Stream.new(on: device, name: name)
 }
 
 /// Where an op runs: the default stream, a device's default stream, or a given stream.
