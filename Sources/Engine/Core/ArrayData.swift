@@ -1,7 +1,7 @@
 /// The materialised contents of an array: a buffer and a strided layout over it.
 /// Views (transpose, slice, broadcast, reshape) share the buffer with different strides/offset.
 struct ArrayData: @unchecked Sendable {
-    let buffer: Buffer
+    var buffer: Buffer
     /// In elements.
     let offset: Int
     /// In elements; 0 for broadcast dimensions; may be negative only never (we keep steps positive via offset).

@@ -24,7 +24,7 @@ public func asyncEval(_ tensors: [Tensor]) {
 }
 
 /// Waits until everything queued on `stream` has run.
-public func synchronize(_ stream: Stream) { stream.synchronize() }
+public func synchronize(_ stream: DeviceStream) { stream.synchronize() }
 
 extension Tensor {
     /// Evaluates this array (see `eval(_:)`). Returns self so reads can chain.

@@ -63,12 +63,21 @@ public final class Tensor: @unchecked Sendable {
 final class Node: @unchecked Sendable {
     let primitive: Primitive
     private(set) var inputs: [Tensor]
-    let stream: Stream
+    let stream: DeviceStream
 
-    init(_ primitive: Primitive, _ inputs: [Tensor], stream: Stream) {
+    init(_ primitive: Primitive, _ inputs: [Tensor], stream: DeviceStream) {
         self.primitive = primitive
         self.inputs = inputs
         self.stream = stream
+    }
+
+    /// Whether input `i` is held by this node alone, and its buffer by that input alone: then the
+    /// op may write its result into that buffer (MLX's donation), so `x = exp(x)` loops don't grow memory.
+    func donatableBuffer(_ i: Int) -> Buffer? {
+        guard isKnownUniquelyReferenced(&inputs[i]), inputs[i].data != nil,
+            isKnownUniquelyReferenced(&inputs[i].data!.buffer)
+        else { return nil }
+        return inputs[i].data!.buffer
     }
 
     func takeInputs() -> [Tensor] {

@@ -1,18 +1,18 @@
 /// The default device and stream, as `mx.default_device()` / `mx.default_stream(d)`, scoped per
 /// task like `with mx.stream(s):` — set with `withDefaultStream` / `withDefaultDevice`.
 public enum Defaults {
-    @TaskLocal static var scopedStream: Stream?
+    @TaskLocal static var scopedStream: DeviceStream?
 
     public static var device: Device { scopedStream?.device ?? .cpu }
 
-    public static func stream(_ device: Device = Defaults.device) -> Stream {
+    public static func stream(_ device: Device = Defaults.device) -> DeviceStream {
         if let scoped = scopedStream, scoped.device == device { return scoped }
         return Runtime.shared.cpuDefaultStream
     }
 }
 
 /// Runs `body` with `stream` as the default for ops that name no stream or device.
-public func withDefaultStream<T>(_ stream: Stream, _ body: () throws -> T) rethrows -> T {
+public func withDefaultStream<T>(_ stream: DeviceStream, _ body: () throws -> T) rethrows -> T {
     try Defaults.$scopedStream.withValue(stream, operation: body)
 }
 

@@ -5,20 +5,20 @@ final class Runtime: Sendable {
     static let shared = Runtime()
 
     let cpuPool: MemoryPool
-    let cpuDefaultStream: Stream
+    let cpuDefaultStream: DeviceStream
 
     private init() {
         let ram = Int(ProcessInfo.processInfo.physicalMemory)
         // As MLX's CPU allocator: memory limit 0.8 × RAM, cache limit 32 MiB… but larger here, since the
         // dashboard's loops reuse big buffers; still bounded and settable.
         cpuPool = MemoryPool(name: "cpu", memoryLimit: ram / 10 * 8, cacheLimit: 256 << 20)
-        cpuDefaultStream = Stream(device: .cpu, name: "cpu default")
+        cpuDefaultStream = DeviceStream(device: .cpu, name: "cpu default")
     }
 
     func pool(for device: Device) -> MemoryPool { cpuPool }
 
     /// Resolves where an op runs, or throws naming the op when the device is not available.
-    func resolve(_ placement: StreamOrDevice, op: String) throws(EngineError) -> Stream {
+    func resolve(_ placement: StreamOrDevice, op: String) throws(EngineError) -> DeviceStream {
         switch placement {
         case .default:
             return Defaults.scopedStream ?? cpuDefaultStream

@@ -10,7 +10,7 @@ final class StreamWorker: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private let done = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var queue: [Task] = []
+    private var queue: [Task?] = []
     private var head = 0
     private var running = false
     private var started = false
@@ -96,7 +96,9 @@ final class StreamWorker: @unchecked Sendable {
         while true {
             pthread_mutex_lock(mutex)
             while head == queue.count || running { pthread_cond_wait(wake, mutex) }
-            let task = queue[head]
+            // Take the task out so what it captured is released as soon as it has run.
+            var task = queue[head]
+            queue[head] = nil
             head += 1
             if head > 1024, head * 2 > queue.count {
                 queue.removeFirst(head)
@@ -104,7 +106,8 @@ final class StreamWorker: @unchecked Sendable {
             }
             running = true
             pthread_mutex_unlock(mutex)
-            task()
+            task?()
+            task = nil
             pthread_mutex_lock(mutex)
             running = false
             completed += 1

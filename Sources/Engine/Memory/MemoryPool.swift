@@ -57,7 +57,9 @@ public final class MemoryPool: @unchecked Sendable {
             stats.activeBytes += size
             stats.allocations += 1
             stats.peakBytes = max(stats.peakBytes, stats.activeBytes)
+            let snapshot = stats
             lock.unlock()
+            report(.allocate, bytes: size, hit: true, snapshot)
             return Buffer(pointer: pointer, byteCount: bytes, capacity: size, pool: self)
         }
         stats.cacheMisses += 1
@@ -83,6 +85,7 @@ public final class MemoryPool: @unchecked Sendable {
             lock.unlock()
             throw EngineError(op: op, kind: .outOfMemory, "out of memory on \(name): malloc(\(size)) failed")
         }
+        report(.allocate, bytes: size, hit: false, statistics)
         return Buffer(pointer: pointer, byteCount: bytes, capacity: size, pool: self)
     }
 
@@ -95,11 +98,27 @@ public final class MemoryPool: @unchecked Sendable {
             cacheOrder.append((capacity, pointer))
             stats.cachedBytes += capacity
             if stats.cachedBytes > stats.cacheLimit { trimCache(to: stats.cacheLimit) }
+            let snapshot = stats
             lock.unlock()
+            report(.free, bytes: capacity, hit: false, snapshot)
         } else {
+            let snapshot = stats
             lock.unlock()
             free(pointer)
+            report(.free, bytes: capacity, hit: false, snapshot)
         }
+    }
+
+    /// The device this pool serves, for memory records.
+    var device: Device = .cpu
+
+    private func report(_ kind: MemoryRecord.Kind, bytes: Int, hit: Bool, _ s: Statistics) {
+        guard let recorder = Recording.recorder else { return }
+        recorder.record(
+            .memory(
+                MemoryRecord(
+                    kind: kind, device: device, bytes: bytes, cacheHit: hit, activeBytes: s.activeBytes,
+                    cachedBytes: s.cachedBytes, peakBytes: s.peakBytes, time: EngineClock.now())))
     }
 
     /// Caller holds the lock.

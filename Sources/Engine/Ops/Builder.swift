@@ -1,15 +1,15 @@
 /// Helpers every op builder shares: resolve placement, insert casts, make nodes.
 enum Builder {
-    static func stream(_ placement: StreamOrDevice, _ op: String) throws(EngineError) -> Stream {
+    static func stream(_ placement: StreamOrDevice, _ op: String) throws(EngineError) -> DeviceStream {
         try Runtime.shared.resolve(placement, op: op)
     }
 
-    static func node(_ primitive: Primitive, _ inputs: [Tensor], shape: [Int], dtype: DType, stream: Stream) -> Tensor {
+    static func node(_ primitive: Primitive, _ inputs: [Tensor], shape: [Int], dtype: DType, stream: DeviceStream) -> Tensor {
         Tensor(shape: shape, dtype: dtype, node: Node(primitive, inputs, stream: stream))
     }
 
     /// `x` converted to `dtype` (lazily), or `x` itself when it already is.
-    static func cast(_ x: Tensor, to dtype: DType, stream: Stream) -> Tensor {
+    static func cast(_ x: Tensor, to dtype: DType, stream: DeviceStream) -> Tensor {
         x.dtype == dtype ? x : node(.astype, [x], shape: x.shape, dtype: dtype, stream: stream)
     }
 

@@ -11,6 +11,19 @@ enum CPUBackend {
         func allocate() throws(EngineError) -> Buffer {
             try Runtime.shared.pool(for: node.stream.device).allocate(count * dtype.size, op: name)
         }
+        /// An input buffer this elementwise op may overwrite: same dtype and shape, contiguous, unshared.
+        func donor() -> Buffer? {
+            switch node.primitive {
+            case .unary, .binary: break
+            default: return nil
+            }
+            for i in inputs.indices where inputs[i].dtype == dtype && inputs[i].shape == shape {
+                let data = input(i)
+                guard data.offset == 0, data.isRowContiguous(shape), data.buffer.byteCount == count * dtype.size else { continue }
+                if let buffer = node.donatableBuffer(i) { return buffer }
+            }
+            return nil
+        }
         func contiguousResult(_ buffer: Buffer) -> ArrayData {
             ArrayData(buffer: buffer, offset: 0, strides: Shape.contiguousStrides(shape))
         }
@@ -28,7 +41,8 @@ enum CPUBackend {
             break
         }
 
-        let out = try allocate()
+        let out: Buffer
+        if let donated = donor() { out = donated } else { out = try allocate() }
         switch node.primitive {
         case .full(let value):
             GeneratorKernels.full(value, dtype: dtype, count: count, out: out)

@@ -2,7 +2,7 @@ import Synchronization
 
 /// An ordered queue of work on one device. Ops placed on the same stream run in order; ops on
 /// different streams may run at the same time, synchronised only where one uses the other's output.
-public final class Stream: Hashable, Sendable, CustomStringConvertible {
+public final class DeviceStream: Hashable, Sendable, CustomStringConvertible {
     private static let counter = Atomic<Int>(0)
 
     /// Global, increasing, never reused (as MLX's stream index).
@@ -12,7 +12,7 @@ public final class Stream: Hashable, Sendable, CustomStringConvertible {
     let worker: StreamWorker
 
     init(device: Device, name: String? = nil) {
-        index = Stream.counter.add(1, ordering: .relaxed).newValue - 1
+        index = DeviceStream.counter.add(1, ordering: .relaxed).newValue - 1
         self.device = device
         let label = name ?? "\(device.kind.rawValue) stream \(index)"
         self.name = label
@@ -20,15 +20,15 @@ public final class Stream: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A new stream on `device`, as `mx.new_stream(device)`.
-    public static func new(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> Stream {
+    public static func new(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> DeviceStream {
         guard device.kind == .cpu else { throw Runtime.noGPU("new_stream") }
-        return Stream(device: device, name: name)
+        return DeviceStream(device: device, name: name)
     }
 
     /// Blocks until everything queued on this stream so far has run.
     public func synchronize() { worker.synchronize() }
 
-    public static func == (a: Stream, b: Stream) -> Bool { a === b }
+    public static func == (a: DeviceStream, b: DeviceStream) -> Bool { a === b }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 
     /// `Stream(Device(cpu, 0), 0)`, as MLX prints it.
@@ -36,8 +36,8 @@ public final class Stream: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// `mx.new_stream(device)`.
-public func newStream(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> Stream {
-    try Stream.new(on: device, name: name)
+public func newStream(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> DeviceStream {
+    try DeviceStream.new(on: device, name: name)
 }
 
 /// Where an op runs: the default stream, a device's default stream, or a given stream.
@@ -45,7 +45,7 @@ public func newStream(on device: Device = .cpu, name: String? = nil) throws(Engi
 public enum StreamOrDevice: Sendable {
     case `default`
     case device(Device)
-    case stream(Stream)
+    case stream(DeviceStream)
 
     public static let cpu = StreamOrDevice.device(.cpu)
     public static let gpu = StreamOrDevice.device(.gpu(0))
