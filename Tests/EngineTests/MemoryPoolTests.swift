@@ -101,8 +101,8 @@ struct MemoryPoolTests {
     }
 
     @Test("x = exp(x) in a loop reuses x's buffer (donation): active memory does not grow")
-    func donation() async {
-        await #expect(processExitsWith: .success) {
+    func donation() async throws {
+        let result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
             var x = try! Random.uniform(shape: [1 << 18], key: Random.key(3))
             try! eval(x)
             Memory.resetPeak()
@@ -115,9 +115,12 @@ struct MemoryPoolTests {
             let stats = Memory.statistics()
             // The scalar constants are 16-byte blocks; the 1 MiB buffer must not be reallocated.
             guard stats.activeBytes <= before + 1024 else { print("active \(before) → \(stats.activeBytes)"); exit(1) }
-            guard stats.peakBytes < before + (1 << 20) else { print("peak \(stats.peakBytes)"); exit(2) }
+            guard stats.peakBytes < before + (1 << 20) else { print("peak \(stats.peakBytes) before \(before)"); exit(2) }
             _ = allocationsBefore
             exit(0)
+        }
+        if let result, result.exitStatus != .exitCode(0) {
+            Issue.record("child said: \(String(decoding: result.standardOutputContent, as: UTF8.self))")
         }
     }
 }

@@ -18,10 +18,11 @@ enum Scheduler {
     static func schedule(_ roots: [Tensor]) {
         let recorder = Recording.recorder
         lock.lock()
-        let order = GraphWalk.topologicalOrder(roots)
+        var order: [Tensor?] = GraphWalk.topologicalOrder(roots)
         if let recorder, !order.isEmpty {
             let nodes = order.map { t in
-                GraphRecord.Node(
+                let t = t!
+                return GraphRecord.Node(
                     id: t.id, name: t.node!.primitive.name, inputIDs: t.node!.inputs.map(\.id),
                     streamIndex: t.node!.stream.index, streamName: t.node!.stream.name)
             }
@@ -29,7 +30,11 @@ enum Scheduler {
         }
         lock.unlock()
 
-        for tensor in order {
+        for index in order.indices {
+            // Drop our reference at once: a consumer that runs while we are still scheduling may
+            // then donate this tensor's buffer.
+            let tensor = order[index]!
+            order[index] = nil
             lock.lock()
             // Another thread may have scheduled it meanwhile.
             guard let node = tensor.node, tensor.producer == nil, tensor.error == nil else {

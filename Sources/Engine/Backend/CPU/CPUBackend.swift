@@ -1,6 +1,8 @@
 /// Runs one graph node on the CPU: allocates its output from the pool and calls the kernel.
 enum CPUBackend {
     static func execute(_ node: Node, shape: [Int], dtype: DType) throws(EngineError) -> ArrayData {
+        // Before anything copies `node.inputs`: the uniqueness check needs the node's own references.
+        let donated = donor(node, shape: shape, dtype: dtype)
         let inputs = node.inputs
         // Inputs were evaluated before this node (dependency order), so their data is present.
         func input(_ i: Int) -> ArrayData { inputs[i].data! }
@@ -10,19 +12,6 @@ enum CPUBackend {
 
         func allocate() throws(EngineError) -> Buffer {
             try Runtime.shared.pool(for: node.stream.device).allocate(count * dtype.size, op: name)
-        }
-        /// An input buffer this elementwise op may overwrite: same dtype and shape, contiguous, unshared.
-        func donor() -> Buffer? {
-            switch node.primitive {
-            case .unary, .binary: break
-            default: return nil
-            }
-            for i in inputs.indices where inputs[i].dtype == dtype && inputs[i].shape == shape {
-                let data = input(i)
-                guard data.offset == 0, data.isRowContiguous(shape), data.buffer.byteCount == count * dtype.size else { continue }
-                if let buffer = node.donatableBuffer(i) { return buffer }
-            }
-            return nil
         }
         func contiguousResult(_ buffer: Buffer) -> ArrayData {
             ArrayData(buffer: buffer, offset: 0, strides: Shape.contiguousStrides(shape))
@@ -42,7 +31,7 @@ enum CPUBackend {
         }
 
         let out: Buffer
-        if let donated = donor() { out = donated } else { out = try allocate() }
+        if let donated { out = donated } else { out = try allocate() }
         switch node.primitive {
         case .full(let value):
             GeneratorKernels.full(value, dtype: dtype, count: count, out: out)
@@ -90,5 +79,22 @@ enum CPUBackend {
             preconditionFailure("views are handled above")
         }
         return contiguousResult(out)
+    }
+
+    /// An input buffer this elementwise op may overwrite: same dtype and shape, contiguous, unshared.
+    static func donor(_ node: Node, shape: [Int], dtype: DType) -> Buffer? {
+        switch node.primitive {
+        case .unary, .binary: break
+        default: return nil
+        }
+        let count = Shape.count(shape)
+        for i in 0..<node.inputs.count where node.inputs[i].dtype == dtype && node.inputs[i].shape == shape {
+            let fits = node.inputs[i].data.map {
+                $0.offset == 0 && $0.isRowContiguous(shape) && $0.buffer.byteCount == count * dtype.size
+            }
+            // The copy of the input's data above is gone here, so its buffer can read as unshared.
+            if fits == true, let buffer = node.donatableBuffer(i) { return buffer }
+        }
+        return nil
     }
 }
