@@ -96,7 +96,7 @@ enum EngineBenchmark {
     }
 
     static func bandwidth(quick: Bool) throws -> [BenchResult] {
-        let count = quick ? 1 << 22 : 1 << 24
+        let count = quick ? 1 << 20 : 1 << 24
         let bytes = count * 4
         let x = try Random.uniform(shape: [count], key: Random.key(5))
         let y = try Random.uniform(shape: [count], key: Random.key(6))
@@ -142,7 +142,7 @@ enum EngineBenchmark {
         var off: [Double] = []
         var on: [Double] = []
         let buffer = EventBuffer(capacity: 1 << 14)
-        for _ in 0..<(quick ? 3 : 11) {
+        for _ in 0..<(quick ? 1 : 11) {
             Recording.recorder = nil
             off.append(try time(repeats: 1) { try graph() })
             Recording.recorder = buffer
