@@ -10,7 +10,7 @@ public func eval(_ tensors: Tensor...) throws(EngineError) {
 
 /// Evaluates an array of arrays (see `eval(_:)`).
 public func eval(_ tensors: [Tensor]) throws(EngineError) {
-    Scheduler.schedule(tensors)
+    Scheduler.schedule(tensors, synchronous: true)
     try Scheduler.wait(tensors)
 }
 

@@ -15,7 +15,9 @@ enum Scheduler {
     static let inlineBytes = 1 << 16
     static let inlineFlops = 1 << 16
 
-    static func schedule(_ roots: [Tensor]) {
+    /// `synchronous`: the caller will wait for the roots right away, so when the whole graph lives on
+    /// one idle stream the caller runs it itself instead of handing it over and sleeping.
+    static func schedule(_ roots: [Tensor], synchronous: Bool = false) {
         let recorder = Recording.recorder
         lock.lock()
         var order: [Tensor?] = GraphWalk.topologicalOrder(roots)
@@ -28,6 +30,8 @@ enum Scheduler {
             }
             recorder.record(.graph(GraphRecord(nodes: nodes, time: EngineClock.now())))
         }
+        let firstWorker = order.first??.node?.stream.worker
+        let singleStream = synchronous && order.allSatisfy { $0?.node?.stream.worker === firstWorker }
         lock.unlock()
 
         for index in order.indices {
@@ -52,7 +56,8 @@ enum Scheduler {
             }
             let dispatched = EngineClock.now()
             let cost = Cost(node: node, shape: tensor.shape, dtype: tensor.dtype)
-            if inputsReady, cost.bytes <= inlineBytes, cost.flops <= inlineFlops, let seq = worker.claimInline() {
+            let tiny = cost.bytes <= inlineBytes && cost.flops <= inlineFlops
+            if inputsReady, tiny || singleStream, let seq = worker.claimInline() {
                 tensor.producer = (worker, seq)
                 lock.unlock()
                 run(tensor, node, waits: [], cost: cost, dispatched: dispatched, inline: true, recorder: recorder)

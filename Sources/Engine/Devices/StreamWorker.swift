@@ -72,10 +72,12 @@ final class StreamWorker: @unchecked Sendable {
         return completed >= seq
     }
 
-    /// Blocks until task `seq` has finished. Spins briefly first: most waits on tiny ops end within
-    /// microseconds, and parking costs more than that.
+    /// Blocks until task `seq` has finished. Spins for up to ~20 µs first: most waits on tiny ops
+    /// end within microseconds, and parking costs more than that; longer spins would steal a core
+    /// from the work being waited for.
     func wait(for seq: UInt64) {
-        for _ in 0..<200 {
+        let start = EngineClock.now()
+        while EngineClock.now() - start < 20_000 {
             if isComplete(seq) { return }
             sched_yield()
         }
