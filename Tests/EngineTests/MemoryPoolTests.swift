@@ -36,6 +36,20 @@ struct MemoryPoolTests {
         #expect(pool.statistics.peakBytes >= 2 << 20)
     }
 
+    @Test("reusing a larger cached block accounts its real size, so active returns to zero")
+    func largerBlockReuse() throws {
+        let pool = MemoryPool(name: "reuse", memoryLimit: 1 << 30, cacheLimit: 1 << 20)
+        do { _ = try pool.allocate(24000, op: "t") }  // class 24576, then cached
+        do {
+            let b = try pool.allocate(20000, op: "t")  // class 20480: served by the 24576 block
+            #expect(pool.statistics.cacheHits == 1)
+            #expect(pool.statistics.activeBytes == 24576)
+            _ = b
+        }
+        #expect(pool.statistics.activeBytes == 0)
+        #expect(pool.statistics.cachedBytes == 24576)
+    }
+
     @Test("allocation past the memory limit is an error naming the op and the bytes; nothing leaks")
     func memoryLimit() throws {
         let pool = MemoryPool(name: "tiny", memoryLimit: 1 << 20, cacheLimit: 1 << 20)
@@ -54,12 +68,12 @@ struct MemoryPoolTests {
 
     @Test("active memory returns to its baseline after each op family's arrays are dropped")
     func baselineAfterWorkloads() async {
-        await #expect(processExitsWith: .success) {
+        let result = await #expect(processExitsWith: .success, observing: [\.standardOutputContent]) {
             func check(_ label: String, _ body: () throws -> Void) {
                 let before = Memory.statistics().activeBytes
                 do { try body() } catch { print("\(label): \(error)"); exit(2) }
                 let after = Memory.statistics().activeBytes
-                if after != before { print("\(label): active \(before) → \(after)"); exit(1) }
+                if after != before { print("\(label): active \(before) → \(after)"); fflush(nil); exit(1) }
             }
             check("elementwise") { try eval(Random.uniform(shape: [1000], key: Random.key(1)) * 2 + 1) }
             check("reductions") { let x = try arange(0, 600).reshaped([20, 30]); try eval(x.sum(axis: 0), argmax(x, axis: 1), softmax(x, axis: 1)) }
@@ -76,6 +90,10 @@ struct MemoryPoolTests {
                 defer { Memory.setMemoryLimit(limit) }
                 do { try eval(ones([1 << 20])); exit(3) } catch {}
             }
+            exit(0)
+        }
+        if let result, result.exitStatus != .exitCode(0) {
+            Issue.record("child said: \(String(decoding: result.standardOutputContent, as: UTF8.self))")
         }
     }
 

@@ -19,6 +19,9 @@ public final class DeviceStream: Hashable, Sendable, CustomStringConvertible {
         worker = StreamWorker(name: "streamtop \(label)")
     }
 
+    // Unlike MLX's, a stream can be released: its worker thread ends once nothing references it.
+    deinit { worker.shutdown() }
+
     /// A new stream on `device`, as `mx.new_stream(device)`.
     public static func new(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> DeviceStream {
         guard device.kind == .cpu else { throw Runtime.noGPU("new_stream") }

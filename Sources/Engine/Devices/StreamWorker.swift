@@ -14,6 +14,7 @@ final class StreamWorker: @unchecked Sendable {
     private var head = 0
     private var running = false
     private var started = false
+    private var stopping = false
     /// Sequence number of the last task submitted / finished.
     private var submitted: UInt64 = 0
     private var completed: UInt64 = 0
@@ -24,6 +25,23 @@ final class StreamWorker: @unchecked Sendable {
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(wake, nil)
         pthread_cond_init(done, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(wake)
+        pthread_cond_destroy(done)
+        pthread_mutex_destroy(mutex)
+        wake.deallocate()
+        done.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Lets the thread end once its queue is empty (its stream is gone, so nothing more can come).
+    func shutdown() {
+        pthread_mutex_lock(mutex)
+        stopping = true
+        pthread_cond_signal(wake)
+        pthread_mutex_unlock(mutex)
     }
 
     /// Queues a task; returns its sequence number.
@@ -97,7 +115,13 @@ final class StreamWorker: @unchecked Sendable {
     private func loop() {
         while true {
             pthread_mutex_lock(mutex)
-            while head == queue.count || running { pthread_cond_wait(wake, mutex) }
+            while (head == queue.count || running) && !(stopping && head == queue.count && !running) {
+                pthread_cond_wait(wake, mutex)
+            }
+            if stopping && head == queue.count && !running {
+                pthread_mutex_unlock(mutex)
+                return
+            }
             // Take the task out so what it captured is released as soon as it has run.
             var task = queue[head]
             queue[head] = nil

@@ -52,15 +52,15 @@ public final class MemoryPool: @unchecked Sendable {
     public func allocate(_ bytes: Int, op: String) throws(EngineError) -> Buffer {
         let size = Self.sizeClass(bytes)
         lock.lock()
-        if let pointer = takeCached(size) {
+        if let (pointer, capacity) = takeCached(size) {
             stats.cacheHits += 1
-            stats.activeBytes += size
+            stats.activeBytes += capacity
             stats.allocations += 1
             stats.peakBytes = max(stats.peakBytes, stats.activeBytes)
             let snapshot = stats
             lock.unlock()
-            report(.allocate, bytes: size, hit: true, snapshot)
-            return Buffer(pointer: pointer, byteCount: bytes, capacity: size, pool: self)
+            report(.allocate, bytes: capacity, hit: true, snapshot)
+            return Buffer(pointer: pointer, byteCount: bytes, capacity: capacity, pool: self)
         }
         stats.cacheMisses += 1
         if stats.activeBytes + stats.cachedBytes + size > stats.memoryLimit {
@@ -121,8 +121,8 @@ public final class MemoryPool: @unchecked Sendable {
                     cachedBytes: s.cachedBytes, peakBytes: s.peakBytes, time: EngineClock.now())))
     }
 
-    /// Caller holds the lock.
-    private func takeCached(_ size: Int) -> UnsafeMutableRawPointer? {
+    /// A cached block of at least `size` bytes and its real capacity. Caller holds the lock.
+    private func takeCached(_ size: Int) -> (UnsafeMutableRawPointer, Int)? {
         if cache.isEmpty { return nil }
         // Exact class first, then the smallest larger class below 2×.
         var best: Int?
@@ -137,9 +137,7 @@ public final class MemoryPool: @unchecked Sendable {
         if cache[key]?.isEmpty == true { cache[key] = nil }
         if let index = cacheOrder.firstIndex(where: { $0.pointer == pointer }) { cacheOrder.remove(at: index) }
         stats.cachedBytes -= key
-        // Account the reused block at the size it really has.
-        stats.activeBytes += key - size
-        return pointer
+        return (pointer, key)
     }
 
     /// Frees least-recently cached blocks until the cache holds at most `limit` bytes. Caller holds the lock.
