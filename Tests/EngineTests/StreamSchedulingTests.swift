@@ -122,6 +122,31 @@ struct StreamSchedulingTests {
         #expect(overlapping, "no op on one stream ran while the other stream was busy")
     }
 
+    @Test("matmuls on two streams at once (concurrent OpenBLAS calls) give the single-stream results")
+    func concurrentMatmul() throws {
+        let x = try Random.normal(shape: [160, 160], key: Random.key(11))
+        let y = try Random.normal(shape: [160, 160], key: Random.key(12))
+        func chain(_ s: DeviceStream, _ start: Tensor) throws -> Tensor {
+            var v = start
+            for _ in 0..<4 { v = try tanh(matmul(v, y, stream: .stream(s)), stream: .stream(s)) }
+            return v
+        }
+        let solo = try newStream(name: "solo")
+        let expectedX = try chain(solo, x).toArray(Float.self)
+        let expectedY = try chain(solo, y).toArray(Float.self)
+        for _ in 0..<3 {
+            let left = try chain(try newStream(name: "mm left"), x)
+            let right = try chain(try newStream(name: "mm right"), y)
+            try eval(left, right)
+            // BLAS may split work differently under contention: compare within float32 rounding.
+            for (got, want) in [(try left.toArray(Float.self), expectedX), (try right.toArray(Float.self), expectedY)] {
+                #expect(got.count == want.count)
+                let worst = zip(got, want).map { Swift.abs($0 - $1) }.max() ?? .infinity
+                #expect(worst < 1e-4)
+            }
+        }
+    }
+
     @Test("streams waiting on each other in a diamond do not deadlock")
     func diamond() throws {
         let s = try (0..<3).map { try newStream(name: "d\($0)") }
