@@ -78,6 +78,10 @@ private func argReduce(_ op: ArgReduceOp, _ x: Tensor, axis: Int?, keepDims: Boo
     let name = op.rawValue
     let stream = try Builder.stream(placement, name)
     guard let axis else {
+        // Check here so the message names the caller's shape, not the flattened one.
+        guard x.size > 0 else {
+            throw .shape(name, "cannot take \(name) of an empty array \(describe(x.shape, x.dtype))")
+        }
         let flat = try reshape(x, [-1], stream: .stream(stream))
         let result = try argReduce(op, flat, axis: 0, keepDims: false, .stream(stream))
         return keepDims ? try reshape(result, [Int](repeating: 1, count: x.ndim), stream: .stream(stream)) : result
