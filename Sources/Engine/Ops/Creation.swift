@@ -2,6 +2,13 @@
 
 private func checkShape(_ shape: [Int], _ op: String) throws(EngineError) {
     guard shape.allSatisfy({ $0 >= 0 }) else { throw .shape(op, "negative dimension in shape \(formatShape(shape))") }
+    // The element count must fit an Int (Shape.count would trap on overflow).
+    var count = 1
+    for d in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: d)
+        guard !overflow else { throw .shape(op, "shape \(formatShape(shape)) has too many elements") }
+        count = product
+    }
 }
 
 public func zeros(_ shape: [Int], dtype: DType = .float32, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
@@ -53,7 +60,12 @@ public func arange(_ start: Double, _ stop: Double, step: Double = 1, dtype: DTy
     guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
         throw .argument("arange", "step must be finite and non-zero and bounds finite (start \(start), stop \(stop), step \(step))")
     }
-    let count = max(0, Int(((stop - start) / step).rounded(.up)))
+    let raw = ((stop - start) / step).rounded(.up)
+    // Int(_:) traps beyond Int's range: refuse absurd lengths instead of crashing.
+    guard raw < 0x1p62 else {
+        throw .argument("arange", "too many elements: (\(stop) - \(start)) / \(step) = \(raw)")
+    }
+    let count = max(0, Int(raw))
     return Builder.node(.arange(start: start, step: step), [], shape: [count], dtype: dtype, stream: try Builder.stream(stream, "arange"))
 }
 
