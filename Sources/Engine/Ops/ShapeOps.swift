@@ -9,6 +9,15 @@ public func reshape(_ x: Tensor, _ shape: [Int], stream placement: StreamOrDevic
     guard inferred.count <= 1, shape.allSatisfy({ $0 >= -1 }) else {
         throw .shape("reshape", "invalid target shape \(formatShape(shape)) for \(describe(x.shape, x.dtype)): at most one -1 and no other negative dimension")
     }
+    // Shape.count traps on overflow: refuse a target whose known dimensions overflow Int.
+    var known = 1
+    for (i, d) in shape.enumerated() where !inferred.contains(i) {
+        let (product, overflow) = known.multipliedReportingOverflow(by: d)
+        guard !overflow else {
+            throw .shape("reshape", "cannot reshape array of size \(x.size) \(describe(x.shape, x.dtype)) into shape \(formatShape(shape))")
+        }
+        known = product
+    }
     if let i = inferred.first {
         let known = Shape.count(shape.enumerated().filter { $0.offset != i }.map(\.element))
         guard known > 0, x.size % known == 0 else {
@@ -60,6 +69,13 @@ public func broadcast(_ x: Tensor, to shape: [Int], stream placement: StreamOrDe
         throw .shape("broadcast", "cannot broadcast \(describe(x.shape, x.dtype)) to \(formatShape(shape))")
     }
     guard target == shape else { throw .shape("broadcast", "cannot broadcast \(describe(x.shape, x.dtype)) to \(formatShape(shape))") }
+    // The element count must fit an Int (Shape.count would trap when the result is evaluated).
+    var count = 1
+    for d in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: d)
+        guard !overflow else { throw .shape("broadcast", "cannot broadcast \(describe(x.shape, x.dtype)) to \(formatShape(shape)): too many elements") }
+        count = product
+    }
     if shape == x.shape { return x }
     return Builder.node(.broadcast, [x], shape: shape, dtype: x.dtype, stream: stream)
 }
