@@ -264,3 +264,18 @@ struct SoftmaxTests {
         try expectClose(try softmax(Tensor([-1e30, 0]), axis: 0), [0, 1])
     }
 }
+
+@Suite("Reductions: float16 ranges")
+struct Float16ReductionTests {
+    @Test("mean of more than 65504 float16 values (the count overflows float16)")
+    func meanLargeCount() throws {
+        let x = try full([70_000], 0.5, dtype: .float16)
+        let m = try mean(x)
+        #expect(m.dtype == .float16)
+        try expectClose(m, [0.5], rtol: 1e-3)
+        // The sum (40000) overflows float16's range only if accumulated there; the mean is 0.5.
+        let y = try full([80_000], 0.5, dtype: .float16)
+        try expectClose(try mean(y), [0.5], rtol: 1e-3)
+        try expectClose(try mean(y.reshaped([2, 40_000]), axes: [1]), [0.5, 0.5], rtol: 1e-3)
+    }
+}

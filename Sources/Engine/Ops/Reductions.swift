@@ -68,10 +68,13 @@ public func mean(_ x: Tensor, axes: [Int]? = nil, keepDims: Bool = false, stream
     let resolved = try resolveAxes(axes, x, "mean")
     let stream = try Builder.stream(placement, "mean")
     let dtype = x.dtype.floatingResult
-    let total = try reduce(.sum, Builder.cast(x, to: dtype, stream: stream), axes: resolved, keepDims: keepDims, stream: .stream(stream))
+    // float16 sums and divides in float32: a count above 65504 is inf in float16 (mean → 0),
+    // and the sum of many float16 values can leave float16's range even when the mean does not.
+    let accumulator: DType = dtype == .float16 ? .float32 : dtype
+    let total = try reduce(.sum, Builder.cast(x, to: accumulator, stream: stream), axes: resolved, keepDims: keepDims, stream: .stream(stream))
     let count = Shape.count(resolved.map { x.shape[$0] })
-    let divisor = Builder.constant(.float(Double(count)), dtype: dtype)
-    return try binary(.divide, total, divisor, .stream(stream))
+    let divisor = Builder.constant(.float(Double(count)), dtype: accumulator)
+    return Builder.cast(try binary(.divide, total, divisor, .stream(stream)), to: dtype, stream: stream)
 }
 
 private func argReduce(_ op: ArgReduceOp, _ x: Tensor, axis: Int?, keepDims: Bool, _ placement: StreamOrDevice) throws(EngineError) -> Tensor {
