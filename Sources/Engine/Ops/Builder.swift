@@ -13,9 +13,10 @@ enum Builder {
         x.dtype == dtype ? x : node(.astype, [x], shape: x.shape, dtype: dtype, stream: stream)
     }
 
-    /// A 0-d constant, already evaluated (as MLX allocates scalars at construction).
-    static func constant(_ value: Scalar, dtype: DType) -> Tensor {
-        let buffer = try! Runtime.shared.cpuPool.allocate(dtype.size, op: "constant")
+    /// A 0-d constant, already evaluated (as MLX allocates scalars at construction). Out of memory
+    /// is an error naming `op` (the op the constant is for), never a trap.
+    static func constant(_ value: Scalar, dtype: DType, op: String) throws(EngineError) -> Tensor {
+        let buffer = try Runtime.shared.cpuPool.allocate(dtype.size, op: op)
         GeneratorKernels.full(value, dtype: dtype, count: 1, out: buffer)
         return Tensor(shape: [], dtype: dtype, data: ArrayData(buffer: buffer, offset: 0, strides: []))
     }
@@ -39,14 +40,14 @@ enum WeakScalar {
         if dtype == .int32, Int32(exactly: value) == nil {
             throw .argument(op, "converting \(value) to int32 would overflow (the other operand is \(describe(other.shape, other.dtype)))")
         }
-        return Builder.constant(.int(Int64(value)), dtype: dtype)
+        return try Builder.constant(.int(Int64(value)), dtype: dtype, op: op)
     }
 
-    static func tensor(_ value: Double, like other: Tensor) -> Tensor {
-        Builder.constant(.float(value), dtype: other.dtype.isFloatingPoint ? other.dtype : .float32)
+    static func tensor(_ value: Double, like other: Tensor, op: String) throws(EngineError) -> Tensor {
+        try Builder.constant(.float(value), dtype: other.dtype.isFloatingPoint ? other.dtype : .float32, op: op)
     }
 
-    static func tensor(_ value: Bool, like other: Tensor) -> Tensor {
-        Builder.constant(.bool(value), dtype: .bool)
+    static func tensor(_ value: Bool, like other: Tensor, op: String) throws(EngineError) -> Tensor {
+        try Builder.constant(.bool(value), dtype: .bool, op: op)
     }
 }

@@ -73,7 +73,7 @@ public func mean(_ x: Tensor, axes: [Int]? = nil, keepDims: Bool = false, stream
     let accumulator: DType = dtype == .float16 ? .float32 : dtype
     let total = try reduce(.sum, Builder.cast(x, to: accumulator, stream: stream), axes: resolved, keepDims: keepDims, stream: .stream(stream))
     let count = Shape.count(resolved.map { x.shape[$0] })
-    let divisor = Builder.constant(.float(Double(count)), dtype: accumulator)
+    let divisor = try Builder.constant(.float(Double(count)), dtype: accumulator, op: "mean")
     return Builder.cast(try binary(.divide, total, divisor, .stream(stream)), to: dtype, stream: stream)
 }
 
