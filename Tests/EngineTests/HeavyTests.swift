@@ -289,6 +289,46 @@ struct HeavyTests {
             #expect(try ints(sum(x .> 0.0)) == [Int64(v.filter { $0 > 0 }.count)])
         }
 
+        @Test("odd sizes: thread chunks start mid-row of reversed, broadcast and transposed inputs")
+        func oddSizes() throws {
+            let r = 1001, c = 1047
+            var g = SplitMix(seed: 1)
+            let v = g.floats(r * c).map { Float($0) }
+            let x = try Tensor(v, shape: [r, c])
+            let t = try floats(x[.all, .stride(nil, nil, by: -1)] + 1.0)
+            var bad = 0
+            for i in 0..<r { for j in 0..<c where t[i * c + j] != v[i * c + (c - 1 - j)] + 1 { bad += 1 } }
+            #expect(bad == 0, "reversed + 1 differs at \(bad) positions")
+            let col = try Tensor((0..<r).map { Float($0) }, shape: [r, 1])
+            let row = try Tensor((0..<c).map { Float($0) }, shape: [1, c])
+            let b = try floats(col * 10000.0 + row)
+            bad = 0
+            for i in 0..<r { for j in 0..<c where b[i * c + j] != Float(i) * 10000 + Float(j) { bad += 1 } }
+            #expect(bad == 0, "(r,1)·k + (1,c) differs at \(bad) positions")
+            let tt = try floats(exp(x.T))
+            bad = 0
+            for i in 0..<c { for j in 0..<r where tt[i * r + j] != Foundation.exp(v[j * c + i]) { bad += 1 } }
+            #expect(bad == 0, "exp(x.T) differs at \(bad) positions")
+        }
+
+        @Test("several tasks evaluating graphs that share an unevaluated input agree")
+        func concurrentEval() async throws {
+            for round in 0..<8 {
+                let x = try Random.uniform(shape: [1 << 16], key: Random.key(UInt64(round)))
+                let shared = try exp(x) * 2.0  // unevaluated, used by every task
+                let reference = try floats(x).map { Foundation.exp($0) * 2 }
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for i in 0..<6 {
+                        group.addTask {
+                            let v = try floats(shared + Double(i))
+                            return (0..<v.count).filter { v[$0] != reference[$0] + Float(i) }.count
+                        }
+                    }
+                    for try await mismatches in group { #expect(mismatches == 0) }
+                }
+            }
+        }
+
         @Test("axis reductions and transposed adds on a 1024×1024 array equal naive loops")
         func matrixReductions() throws {
             let r = 1024

@@ -6,13 +6,18 @@ import Testing
 /// NumPy as an independent oracle: inputs are generated here from a fixed seed, written as JSON
 /// to a temporary directory, evaluated by a small Python script with NumPy, and compared within
 /// float32 tolerance. When `python3 -c 'import numpy'` fails (python3 looked up through PATH with
-/// /usr/bin/env) the suite is skipped with the reason shown; `make test` runs `make deps`, which
+/// /usr/bin/env, then /usr/bin/python3) the suite is skipped with the reason shown; `make test` runs `make deps`, which
 /// installs numpy, so CI never skips.
 enum NumPy {
-    static let available: Bool = {
-        guard let (status, _) = try? run(["-c", "import numpy"]) else { return false }
-        return status == 0
+    /// The interpreter to use: python3 from PATH (via /usr/bin/env) when it imports numpy, else
+    /// /usr/bin/python3 (where apt's python3-numpy lands — `make deps` accepts either), else none.
+    static let interpreter: [String]? = {
+        for candidate in [["/usr/bin/env", "python3"], ["/usr/bin/python3"]] {
+            if let (status, _) = try? run(["-c", "import numpy"], with: candidate), status == 0 { return candidate }
+        }
+        return nil
     }()
+    static var available: Bool { interpreter != nil }
 
     struct Array: Codable { var shape: [Int]; var data: [Double] }
     struct Case: Codable {
@@ -69,11 +74,12 @@ enum NumPy {
         json.dump(out, open(sys.argv[2], "w"))
         """#
 
-    /// Runs `python3 args…` through /usr/bin/env; returns the exit status and stderr.
-    static func run(_ args: [String]) throws -> (Int32, String) {
+    /// Runs `python3 args…`; returns the exit status and stderr.
+    static func run(_ args: [String], with python: [String]? = interpreter) throws -> (Int32, String) {
+        let python = python ?? ["/usr/bin/env", "python3"]
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + args
+        p.executableURL = URL(fileURLWithPath: python[0])
+        p.arguments = Swift.Array(python.dropFirst()) + args
         let err = Pipe()
         p.standardError = err
         p.standardOutput = FileHandle.nullDevice
@@ -101,7 +107,7 @@ func npArray(_ values: [Double], _ shape: [Int]) -> NumPy.Array { NumPy.Array(sh
 
 @Suite(
     "NumPy reference",
-    .enabled(if: NumPy.available, "python3 with numpy not found via /usr/bin/env python3 — run `make deps`; NumPy comparisons skipped"))
+    .enabled(if: NumPy.available, "no python3 with numpy (tried `/usr/bin/env python3` and /usr/bin/python3) — run `make deps`; NumPy comparisons skipped"))
 struct NumPyTests {
     @Test("unary float ops on random inputs")
     func unary() throws {
