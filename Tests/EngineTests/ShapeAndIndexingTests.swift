@@ -164,6 +164,13 @@ struct IndexingTests {
         #expect(try ints(x[.stride(3, 3, by: -1)]) == [])
         #expect(try ints(x[.all]) == (0..<10).map(Int64.init))
         #expect(try ints(x[20...]) == [])
+        // Closed ranges with negative bounds count from the end, -1 being the last element.
+        #expect(try ints(x[(-3)...(-1)]) == [7, 8, 9])
+        #expect(try ints(x[(-3)...(-2)]) == [7, 8])
+        #expect(try ints(x[...(-1)]) == (0..<10).map(Int64.init))
+        #expect(try ints(x[...(-2)]) == (0..<9).map(Int64.init))
+        #expect(try ints(x[(-1)...(-1)]) == [9])
+        #expect(try ints(x[..<(-1)]) == (0..<9).map(Int64.init))
     }
 
     @Test("integer indices drop their axis; negatives count from the end")
