@@ -350,3 +350,57 @@ struct CreationTests {
         expectEngineError("normal", ["int32"]) { _ = try Random.normal(shape: [1], dtype: .int32) }
     }
 }
+
+@Suite("Layout copies for every element size")
+struct LayoutPerDTypeTests {
+    @Test("transpose/reverse/slice/broadcast/concatenate/stack/contiguous keep values (1-, 2-, 4- and 8-byte elements)",
+          arguments: DType.allCases)
+    func layouts(dtype: DType) throws {
+        // Values that every dtype represents exactly (bool: zero/non-zero pattern).
+        let values: [Double] = dtype == .bool ? (0..<24).map { Double($0 % 3 == 0 ? 1 : 0) } : (0..<24).map { Double($0 - 7) }
+        let x = try tensor(values, dtype, shape3)
+        let ref = Ref(shape: shape3, values: values)
+        let t = try transpose(x, [1, 2, 0])
+        let et = ref.transposed([1, 2, 0])
+        try expectClose(try contiguous(t), et.values, shape: et.shape, atol: 0, "contiguous(transpose)")
+        try expectClose(try t.reshaped([-1]), et.values, atol: 0, "reshape(transpose)")
+        let r = try x[.stride(nil, nil, by: -1), .all, .stride(1, nil, by: 2)]  // (2,3,2)
+        let er = (0..<12).map { f -> Double in
+            let i = Ref.unravel(f, [2, 3, 2])
+            return ref[[1 - i[0], i[1], 1 + 2 * i[2]]]
+        }
+        try expectClose(r, er, shape: [2, 3, 2], atol: 0, "reversed/strided slice")
+        let c = try concatenate([r, r[.all, .all, 0...0]], axis: 2)  // (2,3,3)
+        let ec = (0..<18).map { f -> Double in
+            let i = Ref.unravel(f, [2, 3, 3])
+            return er[Ref.ravel([i[0], i[1], i[2] == 2 ? 0 : i[2]], [2, 3, 2])]
+        }
+        try expectClose(c, ec, shape: [2, 3, 3], atol: 0, "concatenate of views")
+        #expect(c.dtype == dtype)
+        let b = try broadcast(x[0, 0...0], to: [2, 3, 4])  // row 0 of x[0], repeated
+        try expectClose(b, (0..<24).map { values[$0 % 4] }, atol: 0, "broadcast")
+        let s = try stack([x[0], x[1]], axis: 1)  // (3,2,4)
+        let es = (0..<24).map { f -> Double in let i = Ref.unravel(f, [3, 2, 4]); return ref[[i[1], i[0], i[2]]] }
+        try expectClose(s, es, shape: [3, 2, 4], atol: 0, "stack")
+        let mask = try tensor([1, 0, 1, 0], .bool, [4])
+        let flipped = try x[.ellipsis, .stride(nil, nil, by: -1)]
+        var ew: [Double] = []
+        for f in 0..<24 {
+            let column = f % 4
+            ew.append(column % 2 == 0 ? values[f] : values[f - column + 3 - column])
+        }
+        try expectClose(try `where`(mask, x, flipped), ew, atol: 0, "where")
+    }
+}
+
+@Suite("astype for all pairs")
+struct AstypeAllPairsTests {
+    @Test("every (from, to) pair converts 0, 1, 2, -3 by the rules", arguments: TypePair.all)
+    func pair(p: TypePair) throws {
+        let input: [Double] = p.a == .bool ? [0, 1, 1, 1] : [0, 1, 2, -3]
+        let y = try astype(tensor(input, p.a), p.b)
+        #expect(y.dtype == p.b)
+        let expected = p.b == .bool ? input.map { $0 != 0 ? 1.0 : 0 } : input
+        try expectClose(y, expected, atol: 0)
+    }
+}
