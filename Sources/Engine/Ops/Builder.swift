@@ -21,6 +21,20 @@ enum Builder {
         return Tensor(shape: [], dtype: dtype, data: ArrayData(buffer: buffer, offset: 0, strides: []))
     }
 
+    /// `Shape.normalizeAxis`, with the operand's shape and dtype added to the error message.
+    static func axis(_ axis: Int, rank: Int, of x: Tensor, op: String) throws(EngineError) -> Int {
+        do { return try Shape.normalizeAxis(axis, rank: rank, op: op) } catch { throw naming(x, error) }
+    }
+
+    /// `Shape.normalizeAxes`, with the operand's shape and dtype added to the error message.
+    static func axes(_ axes: [Int], rank: Int, of x: Tensor, op: String) throws(EngineError) -> [Int] {
+        do { return try Shape.normalizeAxes(axes, rank: rank, op: op) } catch { throw naming(x, error) }
+    }
+
+    private static func naming(_ x: Tensor, _ error: EngineError) -> EngineError {
+        EngineError(op: error.op, kind: error.kind, "\(error.message) (\(describe(x.shape, x.dtype)))")
+    }
+
     /// The broadcast shape of several operands, with an error naming their shapes and dtypes.
     static func broadcastShape(_ operands: [Tensor], _ op: String) throws(EngineError) -> [Int] {
         do {

@@ -14,7 +14,7 @@ func reductionShape(_ shape: [Int], axes: [Int], keepDims: Bool) -> [Int] {
 
 private func resolveAxes(_ axes: [Int]?, _ x: Tensor, _ op: String) throws(EngineError) -> [Int] {
     guard let axes else { return Array(0..<x.ndim) }
-    return try Shape.normalizeAxes(axes, rank: x.ndim, op: op)
+    return try Builder.axes(axes, rank: x.ndim, of: x, op: op)
 }
 
 private func reduce(
@@ -89,7 +89,7 @@ private func argReduce(_ op: ArgReduceOp, _ x: Tensor, axis: Int?, keepDims: Boo
         let result = try argReduce(op, flat, axis: 0, keepDims: false, .stream(stream))
         return keepDims ? try reshape(result, [Int](repeating: 1, count: x.ndim), stream: .stream(stream)) : result
     }
-    let a = try Shape.normalizeAxis(axis, rank: x.ndim, op: name)
+    let a = try Builder.axis(axis, rank: x.ndim, of: x, op: name)
     guard x.shape[a] > 0 else {
         throw .shape(name, "cannot take \(name) of an empty axis \(axis) of \(describe(x.shape, x.dtype))")
     }
