@@ -332,7 +332,7 @@ struct HeavyTests {
         @Test(
             "several tasks evaluating graphs that share an *unevaluated* input agree",
             .disabled(
-                "Core/Eval.swift has no synchronisation: two evals that reach the same pending node both run it and write Tensor.data/node concurrently (a data race by construction — not yet run under TSan here; a consumer can read a buffer another thread is releasing). Enable after the scheduler rewrite."
+                "Core/Eval.swift has no synchronisation: two evals that reach the same pending node both run it and write Tensor.data/node concurrently (ThreadSanitizer reports data races at Eval.swift:19-20, `tensor.data = …` and `tensor.node = nil`; a consumer can read a buffer another thread is releasing). Enable after the scheduler rewrite."
             ))
         func concurrentEvalShared() async throws {
             for round in 0..<8 {
