@@ -348,6 +348,8 @@ struct CreationTests {
         expectEngineError("zeros") { _ = try zeros([Int.max, 4]) }
         expectEngineError("uniform", ["(-1)"]) { _ = try Random.uniform(shape: [-1]) }
         expectEngineError("normal", ["int32"]) { _ = try Random.normal(shape: [1], dtype: .int32) }
+        expectEngineError("uniform", ["too many"]) { _ = try Random.uniform(shape: [Int.max, 4]) }
+        expectEngineError("normal", ["too many"]) { _ = try Random.normal(shape: [4, Int.max]) }
     }
 }
 

@@ -1,6 +1,7 @@
 /// Arrays made from nothing: fills, ranges, identity. All lazy — nothing is computed before `eval`.
 
-private func checkShape(_ shape: [Int], _ op: String) throws(EngineError) {
+/// Non-negative dimensions whose product fits an Int (shared with the random ops).
+func checkShape(_ shape: [Int], _ op: String) throws(EngineError) {
     guard shape.allSatisfy({ $0 >= 0 }) else { throw .shape(op, "negative dimension in shape \(formatShape(shape))") }
     // The element count must fit an Int (Shape.count would trap on overflow).
     var count = 1
