@@ -342,6 +342,7 @@ struct CreationTests {
         expectEngineError("arange") { _ = try arange(0.0, 1e300, step: 1e-300) }
         expectEngineError("linspace", ["-1"]) { _ = try linspace(0, 1, count: -1) }
         expectEngineError("eye", ["-2"]) { _ = try eye(-2) }
+        expectEngineError("eye", ["too many"]) { _ = try eye(Int.max, 3) }
         expectEngineError("zeros", ["(2,-1)"]) { _ = try zeros([2, -1]) }
         expectEngineError("ones", ["(-3)"]) { _ = try ones([-3]) }
         expectEngineError("full", ["(-1)"]) { _ = try full([-1], 1) }

@@ -80,6 +80,7 @@ public func linspace(_ start: Double, _ stop: Double, count: Int = 50, dtype: DT
 public func eye(_ n: Int, _ m: Int? = nil, k: Int = 0, dtype: DType = .float32, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
     let columns = m ?? n
     guard n >= 0, columns >= 0 else { throw .argument("eye", "dimensions must be non-negative, got \(n)×\(columns)") }
+    try checkShape([n, columns], "eye")
     return Builder.node(.eye(k: k), [], shape: [n, columns], dtype: dtype, stream: try Builder.stream(stream, "eye"))
 }
 
