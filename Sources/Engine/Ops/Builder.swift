@@ -13,11 +13,26 @@ enum Builder {
         x.dtype == dtype ? x : node(.astype, [x], shape: x.shape, dtype: dtype, stream: stream)
     }
 
-    /// A 0-d constant, already evaluated (as MLX allocates scalars at construction).
-    static func constant(_ value: Scalar, dtype: DType) -> Tensor {
-        let buffer = try! Runtime.shared.cpuPool.allocate(dtype.size, op: "constant")
+    /// A 0-d constant, already evaluated (as MLX allocates scalars at construction). Out of memory
+    /// is an error naming `op` (the op the constant is for), never a trap.
+    static func constant(_ value: Scalar, dtype: DType, op: String) throws(EngineError) -> Tensor {
+        let buffer = try Runtime.shared.cpuPool.allocate(dtype.size, op: op)
         GeneratorKernels.full(value, dtype: dtype, count: 1, out: buffer)
         return Tensor(shape: [], dtype: dtype, data: ArrayData(buffer: buffer, offset: 0, strides: []))
+    }
+
+    /// `Shape.normalizeAxis`, with the operand's shape and dtype added to the error message.
+    static func axis(_ axis: Int, rank: Int, of x: Tensor, op: String) throws(EngineError) -> Int {
+        do { return try Shape.normalizeAxis(axis, rank: rank, op: op) } catch { throw naming(x, error) }
+    }
+
+    /// `Shape.normalizeAxes`, with the operand's shape and dtype added to the error message.
+    static func axes(_ axes: [Int], rank: Int, of x: Tensor, op: String) throws(EngineError) -> [Int] {
+        do { return try Shape.normalizeAxes(axes, rank: rank, op: op) } catch { throw naming(x, error) }
+    }
+
+    private static func naming(_ x: Tensor, _ error: EngineError) -> EngineError {
+        EngineError(op: error.op, kind: error.kind, "\(error.message) (\(describe(x.shape, x.dtype)))")
     }
 
     /// The broadcast shape of several operands, with an error naming their shapes and dtypes.
@@ -39,14 +54,14 @@ enum WeakScalar {
         if dtype == .int32, Int32(exactly: value) == nil {
             throw .argument(op, "converting \(value) to int32 would overflow (the other operand is \(describe(other.shape, other.dtype)))")
         }
-        return Builder.constant(.int(Int64(value)), dtype: dtype)
+        return try Builder.constant(.int(Int64(value)), dtype: dtype, op: op)
     }
 
-    static func tensor(_ value: Double, like other: Tensor) -> Tensor {
-        Builder.constant(.float(value), dtype: other.dtype.isFloatingPoint ? other.dtype : .float32)
+    static func tensor(_ value: Double, like other: Tensor, op: String) throws(EngineError) -> Tensor {
+        try Builder.constant(.float(value), dtype: other.dtype.isFloatingPoint ? other.dtype : .float32, op: op)
     }
 
-    static func tensor(_ value: Bool, like other: Tensor) -> Tensor {
-        Builder.constant(.bool(value), dtype: .bool)
+    static func tensor(_ value: Bool, like other: Tensor, op: String) throws(EngineError) -> Tensor {
+        try Builder.constant(.bool(value), dtype: .bool, op: op)
     }
 }

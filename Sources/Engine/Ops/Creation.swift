@@ -1,7 +1,15 @@
 /// Arrays made from nothing: fills, ranges, identity. All lazy — nothing is computed before `eval`.
 
-private func checkShape(_ shape: [Int], _ op: String) throws(EngineError) {
+/// Non-negative dimensions whose product fits an Int (shared with the random ops).
+func checkShape(_ shape: [Int], _ op: String) throws(EngineError) {
     guard shape.allSatisfy({ $0 >= 0 }) else { throw .shape(op, "negative dimension in shape \(formatShape(shape))") }
+    // The element count must fit an Int (Shape.count would trap on overflow).
+    var count = 1
+    for d in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: d)
+        guard !overflow else { throw .shape(op, "shape \(formatShape(shape)) has too many elements") }
+        count = product
+    }
 }
 
 public func zeros(_ shape: [Int], dtype: DType = .float32, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
@@ -53,7 +61,12 @@ public func arange(_ start: Double, _ stop: Double, step: Double = 1, dtype: DTy
     guard step != 0, step.isFinite, start.isFinite, stop.isFinite else {
         throw .argument("arange", "step must be finite and non-zero and bounds finite (start \(start), stop \(stop), step \(step))")
     }
-    let count = max(0, Int(((stop - start) / step).rounded(.up)))
+    let raw = ((stop - start) / step).rounded(.up)
+    // Int(_:) traps beyond Int's range: refuse absurd lengths instead of crashing.
+    guard raw < 0x1p62 else {
+        throw .argument("arange", "too many elements: (\(stop) - \(start)) / \(step) = \(raw)")
+    }
+    let count = max(0, Int(raw))
     return Builder.node(.arange(start: start, step: step), [], shape: [count], dtype: dtype, stream: try Builder.stream(stream, "arange"))
 }
 
@@ -67,6 +80,7 @@ public func linspace(_ start: Double, _ stop: Double, count: Int = 50, dtype: DT
 public func eye(_ n: Int, _ m: Int? = nil, k: Int = 0, dtype: DType = .float32, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
     let columns = m ?? n
     guard n >= 0, columns >= 0 else { throw .argument("eye", "dimensions must be non-negative, got \(n)×\(columns)") }
+    try checkShape([n, columns], "eye")
     return Builder.node(.eye(k: k), [], shape: [n, columns], dtype: dtype, stream: try Builder.stream(stream, "eye"))
 }
 

@@ -20,8 +20,12 @@ extension Int: TensorIndexExpression { public var tensorIndex: TensorIndex { .at
 extension Range: TensorIndexExpression where Bound == Int {
     public var tensorIndex: TensorIndex { .slice(start: lowerBound, stop: upperBound, step: 1) }
 }
+/// The exclusive stop after an inclusive upper bound: `-1` (the last element) means "to the end",
+/// not `0` (which would make `-3 ... -1` empty).
+private func stop(afterInclusive upper: Int) -> Int? { upper == -1 ? nil : upper + 1 }
+
 extension ClosedRange: TensorIndexExpression where Bound == Int {
-    public var tensorIndex: TensorIndex { .slice(start: lowerBound, stop: upperBound + 1, step: 1) }
+    public var tensorIndex: TensorIndex { .slice(start: lowerBound, stop: stop(afterInclusive: upperBound), step: 1) }
 }
 extension PartialRangeFrom: TensorIndexExpression where Bound == Int {
     public var tensorIndex: TensorIndex { .slice(start: lowerBound, stop: nil, step: 1) }
@@ -30,7 +34,7 @@ extension PartialRangeUpTo: TensorIndexExpression where Bound == Int {
     public var tensorIndex: TensorIndex { .slice(start: nil, stop: upperBound, step: 1) }
 }
 extension PartialRangeThrough: TensorIndexExpression where Bound == Int {
-    public var tensorIndex: TensorIndex { .slice(start: nil, stop: upperBound + 1, step: 1) }
+    public var tensorIndex: TensorIndex { .slice(start: nil, stop: stop(afterInclusive: upperBound), step: 1) }
 }
 
 /// Python's `slice.indices`: the first index and the element count of a slice over `length`.

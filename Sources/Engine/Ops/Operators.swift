@@ -23,14 +23,14 @@ extension Tensor {
     public static func / (a: Int, b: Tensor) throws(EngineError) -> Tensor { try binary(.divide, WeakScalar.tensor(a, like: b, op: "divide"), b, .default) }
     public static func % (a: Tensor, b: Int) throws(EngineError) -> Tensor { try binary(.remainder, a, WeakScalar.tensor(b, like: a, op: "remainder"), .default) }
 
-    public static func + (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.add, a, WeakScalar.tensor(b, like: a), .default) }
-    public static func + (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.add, WeakScalar.tensor(a, like: b), b, .default) }
-    public static func - (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.subtract, a, WeakScalar.tensor(b, like: a), .default) }
-    public static func - (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.subtract, WeakScalar.tensor(a, like: b), b, .default) }
-    public static func * (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.multiply, a, WeakScalar.tensor(b, like: a), .default) }
-    public static func * (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.multiply, WeakScalar.tensor(a, like: b), b, .default) }
-    public static func / (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.divide, a, WeakScalar.tensor(b, like: a), .default) }
-    public static func / (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.divide, WeakScalar.tensor(a, like: b), b, .default) }
+    public static func + (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.add, a, WeakScalar.tensor(b, like: a, op: "add"), .default) }
+    public static func + (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.add, WeakScalar.tensor(a, like: b, op: "add"), b, .default) }
+    public static func - (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.subtract, a, WeakScalar.tensor(b, like: a, op: "subtract"), .default) }
+    public static func - (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.subtract, WeakScalar.tensor(a, like: b, op: "subtract"), b, .default) }
+    public static func * (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.multiply, a, WeakScalar.tensor(b, like: a, op: "multiply"), .default) }
+    public static func * (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.multiply, WeakScalar.tensor(a, like: b, op: "multiply"), b, .default) }
+    public static func / (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.divide, a, WeakScalar.tensor(b, like: a, op: "divide"), .default) }
+    public static func / (a: Double, b: Tensor) throws(EngineError) -> Tensor { try binary(.divide, WeakScalar.tensor(a, like: b, op: "divide"), b, .default) }
 
     public static func .== (a: Tensor, b: Tensor) throws(EngineError) -> Tensor { try binary(.equal, a, b, .default) }
     public static func .!= (a: Tensor, b: Tensor) throws(EngineError) -> Tensor { try binary(.notEqual, a, b, .default) }
@@ -41,9 +41,9 @@ extension Tensor {
     public static func .&& (a: Tensor, b: Tensor) throws(EngineError) -> Tensor { try binary(.logicalAnd, a, b, .default) }
     public static func .|| (a: Tensor, b: Tensor) throws(EngineError) -> Tensor { try binary(.logicalOr, a, b, .default) }
 
-    public static func .== (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.equal, a, WeakScalar.tensor(b, like: a), .default) }
-    public static func .< (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.less, a, WeakScalar.tensor(b, like: a), .default) }
-    public static func .> (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.greater, a, WeakScalar.tensor(b, like: a), .default) }
+    public static func .== (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.equal, a, WeakScalar.tensor(b, like: a, op: "equal"), .default) }
+    public static func .< (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.less, a, WeakScalar.tensor(b, like: a, op: "less"), .default) }
+    public static func .> (a: Tensor, b: Double) throws(EngineError) -> Tensor { try binary(.greater, a, WeakScalar.tensor(b, like: a, op: "greater"), .default) }
     public static func .== (a: Tensor, b: Int) throws(EngineError) -> Tensor { try binary(.equal, a, WeakScalar.tensor(b, like: a, op: "equal"), .default) }
     public static func .< (a: Tensor, b: Int) throws(EngineError) -> Tensor { try binary(.less, a, WeakScalar.tensor(b, like: a, op: "less"), .default) }
     public static func .> (a: Tensor, b: Int) throws(EngineError) -> Tensor { try binary(.greater, a, WeakScalar.tensor(b, like: a, op: "greater"), .default) }

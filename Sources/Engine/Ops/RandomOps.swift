@@ -15,7 +15,7 @@ public enum Random {
         stream: StreamOrDevice = .default
     ) throws(EngineError) -> Tensor {
         guard dtype.isFloatingPoint else { throw .dtype("uniform", "can only generate floating-point values, got \(dtype)") }
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw .shape("uniform", "negative dimension in shape \(formatShape(shape))") }
+        try checkShape(shape, "uniform")
         let key = key ?? sequence.next()
         return Builder.node(
             .randomUniform(key: key, low: low, high: high), [], shape: shape, dtype: dtype, stream: try Builder.stream(stream, "uniform"))
@@ -27,7 +27,7 @@ public enum Random {
         stream: StreamOrDevice = .default
     ) throws(EngineError) -> Tensor {
         guard dtype.isFloatingPoint else { throw .dtype("normal", "can only generate floating-point values, got \(dtype)") }
-        guard shape.allSatisfy({ $0 >= 0 }) else { throw .shape("normal", "negative dimension in shape \(formatShape(shape))") }
+        try checkShape(shape, "normal")
         let key = key ?? sequence.next()
         return Builder.node(
             .randomNormal(key: key, loc: loc, scale: scale), [], shape: shape, dtype: dtype, stream: try Builder.stream(stream, "normal"))

@@ -56,7 +56,7 @@ extension Tensor: CustomStringConvertible {
         var items: [String] = []
         items.reserveCapacity(size)
         forEachElement(data) { value, integer in items.append(Self.format(value, integer, dtype)) }
-        let body = ndim == 0 ? items[0] : Self.nest(items, shape: shape, level: 0, start: 0, indent: 6)
+        let body = ndim == 0 ? items[0] : Self.nest(items, shape: shape, level: 0, start: 0)
         return "array(\(body), dtype=\(dtype))"
     }
 
@@ -71,23 +71,18 @@ extension Tensor: CustomStringConvertible {
         }
     }
 
-    private static func nest(_ items: [String], shape: [Int], level: Int, start: Int, indent: Int) -> String {
+    /// MLX's `print_subarray` (mlx/utils.cpp): a dimension longer than 6 shows its first and last
+    /// 3 entries around `...`; rows of dimension `d` are joined by ",\n" and 7 + d spaces.
+    private static func nest(_ items: [String], shape: [Int], level: Int, start: Int) -> String {
         let n = shape[level]
-        if level == shape.count - 1 {
-            let row = items[start..<(start + n)]
-            if n > 12 {
-                return "[" + (row.prefix(3) + ["..."] + row.suffix(3)).joined(separator: ", ") + "]"
-            }
-            return "[" + row.joined(separator: ", ") + "]"
-        }
-        let block = Shape.count(Array(shape[(level + 1)...]))
-        var parts: [String] = []
+        let isLast = level == shape.count - 1
+        let block = isLast ? 1 : Shape.count(Array(shape[(level + 1)...]))
         var indices = Array(0..<n)
-        if n > 12 { indices = Array(indices.prefix(3)) + [-1] + Array(indices.suffix(3)) }
-        for i in indices {
-            parts.append(i < 0 ? "..." : nest(items, shape: shape, level: level + 1, start: start + i * block, indent: indent + 1))
+        if n > 6 { indices = Array(indices.prefix(3)) + [-1] + Array(indices.suffix(3)) }
+        let parts = indices.map { i in
+            i < 0 ? "..." : (isLast ? items[start + i] : nest(items, shape: shape, level: level + 1, start: start + i * block))
         }
-        let separator = "," + String(repeating: "\n", count: shape.count - level - 1) + String(repeating: " ", count: indent + level + 1)
+        let separator = isLast ? ", " : ",\n" + String(repeating: " ", count: 7 + level)
         return "[" + parts.joined(separator: separator) + "]"
     }
 }

@@ -14,7 +14,7 @@ func reductionShape(_ shape: [Int], axes: [Int], keepDims: Bool) -> [Int] {
 
 private func resolveAxes(_ axes: [Int]?, _ x: Tensor, _ op: String) throws(EngineError) -> [Int] {
     guard let axes else { return Array(0..<x.ndim) }
-    return try Shape.normalizeAxes(axes, rank: x.ndim, op: op)
+    return try Builder.axes(axes, rank: x.ndim, of: x, op: op)
 }
 
 private func reduce(
@@ -68,21 +68,28 @@ public func mean(_ x: Tensor, axes: [Int]? = nil, keepDims: Bool = false, stream
     let resolved = try resolveAxes(axes, x, "mean")
     let stream = try Builder.stream(placement, "mean")
     let dtype = x.dtype.floatingResult
-    let total = try reduce(.sum, Builder.cast(x, to: dtype, stream: stream), axes: resolved, keepDims: keepDims, stream: .stream(stream))
+    // float16 sums and divides in float32: a count above 65504 is inf in float16 (mean → 0),
+    // and the sum of many float16 values can leave float16's range even when the mean does not.
+    let accumulator: DType = dtype == .float16 ? .float32 : dtype
+    let total = try reduce(.sum, Builder.cast(x, to: accumulator, stream: stream), axes: resolved, keepDims: keepDims, stream: .stream(stream))
     let count = Shape.count(resolved.map { x.shape[$0] })
-    let divisor = Builder.constant(.float(Double(count)), dtype: dtype)
-    return try binary(.divide, total, divisor, .stream(stream))
+    let divisor = try Builder.constant(.float(Double(count)), dtype: accumulator, op: "mean")
+    return Builder.cast(try binary(.divide, total, divisor, .stream(stream)), to: dtype, stream: stream)
 }
 
 private func argReduce(_ op: ArgReduceOp, _ x: Tensor, axis: Int?, keepDims: Bool, _ placement: StreamOrDevice) throws(EngineError) -> Tensor {
     let name = op.rawValue
     let stream = try Builder.stream(placement, name)
     guard let axis else {
+        // Check here so the message names the caller's shape, not the flattened one.
+        guard x.size > 0 else {
+            throw .shape(name, "cannot take \(name) of an empty array \(describe(x.shape, x.dtype))")
+        }
         let flat = try reshape(x, [-1], stream: .stream(stream))
         let result = try argReduce(op, flat, axis: 0, keepDims: false, .stream(stream))
         return keepDims ? try reshape(result, [Int](repeating: 1, count: x.ndim), stream: .stream(stream)) : result
     }
-    let a = try Shape.normalizeAxis(axis, rank: x.ndim, op: name)
+    let a = try Builder.axis(axis, rank: x.ndim, of: x, op: name)
     guard x.shape[a] > 0 else {
         throw .shape(name, "cannot take \(name) of an empty axis \(axis) of \(describe(x.shape, x.dtype))")
     }

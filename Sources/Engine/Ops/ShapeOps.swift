@@ -9,6 +9,15 @@ public func reshape(_ x: Tensor, _ shape: [Int], stream placement: StreamOrDevic
     guard inferred.count <= 1, shape.allSatisfy({ $0 >= -1 }) else {
         throw .shape("reshape", "invalid target shape \(formatShape(shape)) for \(describe(x.shape, x.dtype)): at most one -1 and no other negative dimension")
     }
+    // Shape.count traps on overflow: refuse a target whose known dimensions overflow Int.
+    var known = 1
+    for (i, d) in shape.enumerated() where !inferred.contains(i) {
+        let (product, overflow) = known.multipliedReportingOverflow(by: d)
+        guard !overflow else {
+            throw .shape("reshape", "cannot reshape array of size \(x.size) \(describe(x.shape, x.dtype)) into shape \(formatShape(shape))")
+        }
+        known = product
+    }
     if let i = inferred.first {
         let known = Shape.count(shape.enumerated().filter { $0.offset != i }.map(\.element))
         guard known > 0, x.size % known == 0 else {
@@ -31,7 +40,7 @@ public func transpose(_ x: Tensor, _ axes: [Int]? = nil, stream placement: Strea
         guard axes.count == x.ndim else {
             throw .axis("transpose", "axes \(axes) do not match \(x.ndim) dimensions of \(describe(x.shape, x.dtype))")
         }
-        permutation = try axes.map { axis throws(EngineError) in try Shape.normalizeAxis(axis, rank: x.ndim, op: "transpose") }
+        permutation = try axes.map { axis throws(EngineError) in try Builder.axis(axis, rank: x.ndim, of: x, op: "transpose") }
         guard Set(permutation).count == x.ndim else {
             throw .axis("transpose", "axes \(axes) repeat an axis of \(describe(x.shape, x.dtype))")
         }
@@ -43,8 +52,8 @@ public func transpose(_ x: Tensor, _ axes: [Int]? = nil, stream placement: Strea
 }
 
 public func swapAxes(_ x: Tensor, _ a: Int, _ b: Int, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
-    let i = try Shape.normalizeAxis(a, rank: x.ndim, op: "swapaxes")
-    let j = try Shape.normalizeAxis(b, rank: x.ndim, op: "swapaxes")
+    let i = try Builder.axis(a, rank: x.ndim, of: x, op: "swapaxes")
+    let j = try Builder.axis(b, rank: x.ndim, of: x, op: "swapaxes")
     var permutation = Array(0..<x.ndim)
     permutation.swapAt(i, j)
     return try transpose(x, permutation, stream: stream)
@@ -60,6 +69,13 @@ public func broadcast(_ x: Tensor, to shape: [Int], stream placement: StreamOrDe
         throw .shape("broadcast", "cannot broadcast \(describe(x.shape, x.dtype)) to \(formatShape(shape))")
     }
     guard target == shape else { throw .shape("broadcast", "cannot broadcast \(describe(x.shape, x.dtype)) to \(formatShape(shape))") }
+    // The element count must fit an Int (Shape.count would trap when the result is evaluated).
+    var count = 1
+    for d in shape {
+        let (product, overflow) = count.multipliedReportingOverflow(by: d)
+        guard !overflow else { throw .shape("broadcast", "cannot broadcast \(describe(x.shape, x.dtype)) to \(formatShape(shape)): too many elements") }
+        count = product
+    }
     if shape == x.shape { return x }
     return Builder.node(.broadcast, [x], shape: shape, dtype: x.dtype, stream: stream)
 }
@@ -68,7 +84,7 @@ public func broadcast(_ x: Tensor, to shape: [Int], stream placement: StreamOrDe
 public func squeeze(_ x: Tensor, axes: [Int]? = nil, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
     let drop: [Int]
     if let axes {
-        drop = try Shape.normalizeAxes(axes, rank: x.ndim, op: "squeeze")
+        drop = try Builder.axes(axes, rank: x.ndim, of: x, op: "squeeze")
         for axis in drop where x.shape[axis] != 1 {
             throw .shape("squeeze", "cannot squeeze axis \(axis) of size \(x.shape[axis]) in \(describe(x.shape, x.dtype))")
         }
@@ -81,7 +97,7 @@ public func squeeze(_ x: Tensor, axes: [Int]? = nil, stream: StreamOrDevice = .d
 /// Inserts size-1 axes at the given positions of the result.
 public func expandDims(_ x: Tensor, axes: [Int], stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
     let rank = x.ndim + axes.count
-    let positions = try Shape.normalizeAxes(axes, rank: rank, op: "expand_dims")
+    let positions = try Builder.axes(axes, rank: rank, of: x, op: "expand_dims")
     var shape: [Int] = []
     var source = x.shape.makeIterator()
     for i in 0..<rank { shape.append(positions.contains(i) ? 1 : source.next()!) }
@@ -95,8 +111,8 @@ public func expandDims(_ x: Tensor, axis: Int, stream: StreamOrDevice = .default
 /// Merges axes `start…end` into one.
 public func flatten(_ x: Tensor, start: Int = 0, end: Int = -1, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
     if x.ndim == 0 { return try reshape(x, [1], stream: stream) }
-    let s = try Shape.normalizeAxis(start, rank: x.ndim, op: "flatten")
-    let e = try Shape.normalizeAxis(end, rank: x.ndim, op: "flatten")
+    let s = try Builder.axis(start, rank: x.ndim, of: x, op: "flatten")
+    let e = try Builder.axis(end, rank: x.ndim, of: x, op: "flatten")
     guard s <= e else { throw .axis("flatten", "start axis \(start) is after end axis \(end) for \(describe(x.shape, x.dtype))") }
     let shape = Array(x.shape[..<s]) + [Shape.count(Array(x.shape[s...e]))] + Array(x.shape[(e + 1)...])
     return try reshape(x, shape, stream: stream)
@@ -107,7 +123,7 @@ public func concatenate(_ arrays: [Tensor], axis: Int = 0, stream placement: Str
     let stream = try Builder.stream(placement, "concatenate")
     guard let first = arrays.first else { throw .argument("concatenate", "needs at least one array") }
     guard first.ndim > 0 else { throw .shape("concatenate", "zero-dimensional arrays cannot be concatenated (\(describe(first.shape, first.dtype)))") }
-    let a = try Shape.normalizeAxis(axis, rank: first.ndim, op: "concatenate")
+    let a = try Builder.axis(axis, rank: first.ndim, of: first, op: "concatenate")
     var shape = first.shape
     shape[a] = 0
     var dtype = first.dtype
@@ -131,7 +147,7 @@ public func stack(_ arrays: [Tensor], axis: Int = 0, stream: StreamOrDevice = .d
         let list = arrays.map { describe($0.shape, $0.dtype) }.joined(separator: ", ")
         throw .shape("stack", "all arrays must have the same shape: \(list)")
     }
-    let a = try Shape.normalizeAxis(axis, rank: first.ndim + 1, op: "stack")
+    let a = try Builder.axis(axis, rank: first.ndim + 1, of: first, op: "stack")
     return try concatenate(arrays.map { x throws(EngineError) in try expandDims(x, axis: a, stream: stream) }, axis: a, stream: stream)
 }
 
