@@ -173,11 +173,7 @@ struct HeavyTests {
                 peak = Memory.statistics().peakBytes - base
                 return peak < 24 << 20
             }
-            withKnownIssue(
-                "Core/Eval.swift: eval keeps `order` (every node of the graph) alive until it returns, so no intermediate is freed while the graph runs (peak ≈ whole graph). Owned by the scheduler rewrite."
-            ) {
-                #expect(ok, "peak above the input during eval: \(peak >> 20) MiB for a chain of 16 × 4 MiB")
-            }
+            #expect(ok, "peak above the input during eval: \(peak >> 20) MiB for a chain of 16 × 4 MiB")
         }
 
         @Test("a private pool's counters: cache hits, cached bytes, clearCache, limits")
@@ -220,12 +216,8 @@ struct HeavyTests {
                 withExtendedLifetime(b) {}
             }
             let s = pool.statistics
-            withKnownIssue(
-                "Memory/MemoryPool.swift: takeCached charges the larger block's size to activeBytes, but the Buffer records the requested size class, so release subtracts less: activeBytes drifts up by the difference (and the block is re-cached under the smaller class)."
-            ) {
-                #expect(s.activeBytes == 0, "active bytes after everything was released: \(s.activeBytes)")
-                #expect(s.cachedBytes == 24576, "cached bytes: \(s.cachedBytes)")
-            }
+            #expect(s.activeBytes == 0, "active bytes after everything was released: \(s.activeBytes)")
+            #expect(s.cachedBytes == 24576, "cached bytes: \(s.cachedBytes)")
         }
     }
 
@@ -330,10 +322,7 @@ struct HeavyTests {
         }
 
         @Test(
-            "several tasks evaluating graphs that share an *unevaluated* input agree",
-            .disabled(
-                "Core/Eval.swift has no synchronisation: two evals that reach the same pending node both run it and write Tensor.data/node concurrently (ThreadSanitizer reports data races at Eval.swift:19-20, `tensor.data = …` and `tensor.node = nil`; a consumer can read a buffer another thread is releasing). Enable after the scheduler rewrite."
-            ))
+            "several tasks evaluating graphs that share an *unevaluated* input agree")
         func concurrentEvalShared() async throws {
             for round in 0..<8 {
                 let x = try Random.uniform(shape: [1 << 16], key: Random.key(UInt64(round)))

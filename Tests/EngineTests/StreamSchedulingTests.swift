@@ -20,16 +20,7 @@ final class CollectingRecorder: EngineRecorder, @unchecked Sendable {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for random graphs.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix {
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
@@ -38,7 +29,7 @@ struct SplitMix {
 struct StreamSchedulingTests {
     /// Builds the same random graph of elementwise ops and returns its sinks; placement picks streams.
     func randomGraph(seed: UInt64, ops: Int, streams: [DeviceStream]) throws -> [Tensor] {
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix(seed: seed)
         var values: [Tensor] = [
             try Random.uniform(shape: [64], key: Random.key(seed)),
             try Random.uniform(shape: [64], key: Random.key(seed + 1)),
@@ -61,7 +52,7 @@ struct StreamSchedulingTests {
 
     @Test("random graphs over 3 streams match single-stream results; consumers start after producers", arguments: [1, 2, 3, 4, 5, 6])
     func crossStreamOrdering(seed: Int) throws {
-        var rng = SplitMix(state: UInt64(seed) * 7919)
+        var rng = SplitMix(seed: UInt64(seed) * 7919)
         let count = 50 + rng.int(451)
         let single = try newStream(name: "single")
         let reference = try randomGraph(seed: UInt64(seed), ops: count, streams: [single])

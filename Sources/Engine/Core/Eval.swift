@@ -49,7 +49,7 @@ enum GraphWalk {
         var order: [Tensor] = []
         var visited = Set<ObjectIdentifier>()
         var stack: [(tensor: Tensor, next: Int)] = []
-        func pending(_ t: Tensor) -> Bool { t.node != nil && t.producer == nil && t.error == nil }
+        func pending(_ t: Tensor) -> Bool { t.node != nil && t.producer == nil }
         for root in roots where pending(root) { stack.append((root, 0)) }
         while let (tensor, next) = stack.popLast() {
             if next == 0 {

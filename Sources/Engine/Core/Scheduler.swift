@@ -41,10 +41,12 @@ enum Scheduler {
             order[index] = nil
             lock.lock()
             // Another thread may have scheduled it meanwhile.
-            guard let node = tensor.node, tensor.producer == nil, tensor.error == nil else {
+            guard let node = tensor.node, tensor.producer == nil else {
                 lock.unlock()
                 continue
             }
+            // A node whose earlier evaluation failed (say, out of memory) is tried again.
+            tensor.error = nil
             let worker = node.stream.worker
             var waits: [Dependency] = []
             var inputsReady = true
@@ -117,8 +119,13 @@ enum Scheduler {
             }
         }
         let detached: Node? = lock.withLock {
+            if let failure {
+                // Keep the node so a later eval can retry; waiters see the error, not a producer.
+                tensor.error = failure
+                tensor.producer = nil
+                return nil
+            }
             tensor.data = result
-            tensor.error = failure
             defer { tensor.node = nil }
             return tensor.node
         }

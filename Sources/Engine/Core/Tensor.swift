@@ -55,8 +55,10 @@ public final class Tensor: @unchecked Sendable {
     /// True once the value is computed (a read will not block).
     public var isEvaluated: Bool { Scheduler.lock.withLock { data != nil } }
 
-    /// The dimension at `axis` (negative counts from the end).
-    public func dim(_ axis: Int) -> Int { shape[axis < 0 ? axis + shape.count : axis] }
+    /// The dimension at `axis` (negative counts from the end); an axis out of range is an error.
+    public func dim(_ axis: Int) throws(EngineError) -> Int {
+        shape[try Shape.normalizeAxis(axis, rank: shape.count, op: "dim")]
+    }
 }
 
 /// A pending computation: a primitive applied to inputs on a stream.

@@ -23,10 +23,8 @@ public final class MemoryPool: @unchecked Sendable {
     public let name: String
     private let lock = Lock()
     private var stats = Statistics()
-    /// Cached blocks by size class; the smallest fitting class within 2× is reused.
-    private var cache: [Int: [UnsafeMutableRawPointer]] = [:]
-    /// Oldest-first order of cached blocks, for trimming.
-    private var cacheOrder: [(size: Int, pointer: UnsafeMutableRawPointer)] = []
+    /// Freed blocks; the smallest fitting class within 2× is reused.
+    private var cache = BlockCache()
 
     public init(name: String, memoryLimit: Int, cacheLimit: Int) {
         self.name = name
@@ -35,7 +33,7 @@ public final class MemoryPool: @unchecked Sendable {
     }
 
     deinit {
-        for entry in cacheOrder { free(entry.pointer) }
+        while let (pointer, _) = cache.takeOldest() { free(pointer) }
     }
 
     /// Size classes: tiny requests round to 16 bytes, < 16 KiB to a power of two, else to pages.
@@ -52,7 +50,8 @@ public final class MemoryPool: @unchecked Sendable {
     public func allocate(_ bytes: Int, op: String) throws(EngineError) -> Buffer {
         let size = Self.sizeClass(bytes)
         lock.lock()
-        if let (pointer, capacity) = takeCached(size) {
+        if let (pointer, capacity) = cache.take(atLeast: size) {
+            stats.cachedBytes = cache.bytes
             stats.cacheHits += 1
             stats.activeBytes += capacity
             stats.allocations += 1
@@ -94,9 +93,8 @@ public final class MemoryPool: @unchecked Sendable {
         stats.activeBytes -= capacity
         stats.frees += 1
         if capacity <= stats.cacheLimit {
-            cache[capacity, default: []].append(pointer)
-            cacheOrder.append((capacity, pointer))
-            stats.cachedBytes += capacity
+            cache.put(pointer, size: capacity)
+            stats.cachedBytes = cache.bytes
             if stats.cachedBytes > stats.cacheLimit { trimCache(to: stats.cacheLimit) }
             let snapshot = stats
             lock.unlock()
@@ -121,39 +119,10 @@ public final class MemoryPool: @unchecked Sendable {
                     cachedBytes: s.cachedBytes, peakBytes: s.peakBytes, time: EngineClock.now())))
     }
 
-    /// A cached block of at least `size` bytes and its real capacity. Caller holds the lock.
-    private func takeCached(_ size: Int) -> (UnsafeMutableRawPointer, Int)? {
-        if cache.isEmpty { return nil }
-        // Exact class first, then the smallest larger class below 2×.
-        var best: Int?
-        if cache[size]?.isEmpty == false {
-            best = size
-        } else {
-            for (key, list) in cache where !list.isEmpty && key > size && key < 2 * size {
-                if best == nil || key < best! { best = key }
-            }
-        }
-        guard let key = best, let pointer = cache[key]?.popLast() else { return nil }
-        if cache[key]?.isEmpty == true { cache[key] = nil }
-        if let index = cacheOrder.firstIndex(where: { $0.pointer == pointer }) { cacheOrder.remove(at: index) }
-        stats.cachedBytes -= key
-        return (pointer, key)
-    }
-
     /// Frees least-recently cached blocks until the cache holds at most `limit` bytes. Caller holds the lock.
     private func trimCache(to limit: Int) {
-        var index = 0
-        while stats.cachedBytes > limit, index < cacheOrder.count {
-            let entry = cacheOrder[index]
-            index += 1
-            if var list = cache[entry.size], let i = list.firstIndex(of: entry.pointer) {
-                list.remove(at: i)
-                cache[entry.size] = list.isEmpty ? nil : list
-            }
-            stats.cachedBytes -= entry.size
-            free(entry.pointer)
-        }
-        cacheOrder.removeFirst(index)
+        while cache.bytes > limit, let (pointer, _) = cache.takeOldest() { free(pointer) }
+        stats.cachedBytes = cache.bytes
     }
 
     public var statistics: Statistics {
