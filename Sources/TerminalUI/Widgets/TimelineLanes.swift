@@ -1,0 +1,109 @@
+/// Named horizontal lanes with spans, markers and dependency arrows over a time window,
+/// like the stream rows of Nsight Systems or Perfetto, in character cells.
+///
+/// Lane i sits on row `i × (1 + laneSpacing)` of the area (after `firstLane`); the rows in
+/// between are where arrows run, so they cross other lanes as little as possible.
+public struct TimelineLanes: Widget {
+    public var lanes: [String]
+    public var spans: [TimelineSpan]
+    public var markers: [TimelineMarker]
+    public var arrows: [TimelineArrow]
+    /// The visible window [t0, t1).
+    public var t0: Double
+    public var t1: Double
+    /// Width of the lane-name column; nil fits the longest name (up to a quarter of the area).
+    public var labelWidth: Int?
+    /// Empty rows between lanes.
+    public var laneSpacing: Int
+    /// First lane shown (vertical scrolling).
+    public var firstLane: Int
+    public var labelStyle: Style
+    public var backgroundStyle: Style
+
+    public init(
+        lanes: [String], spans: [TimelineSpan] = [], markers: [TimelineMarker] = [],
+        arrows: [TimelineArrow] = [], t0: Double, t1: Double, labelWidth: Int? = nil, laneSpacing: Int = 1,
+        firstLane: Int = 0, labelStyle: Style = .plain, backgroundStyle: Style = .plain
+    ) {
+        self.lanes = lanes
+        self.spans = spans
+        self.markers = markers
+        self.arrows = arrows
+        self.t0 = t0
+        self.t1 = t1
+        self.labelWidth = labelWidth
+        self.laneSpacing = laneSpacing
+        self.firstLane = firstLane
+        self.labelStyle = labelStyle
+        self.backgroundStyle = backgroundStyle
+    }
+
+    /// Where things go for a given area; exposed so panels can hit-test mouse clicks.
+    public struct Geometry: Hashable, Sendable {
+        public var labels: Rect
+        public var plot: Rect
+        public var scale: TimeScale
+        public var laneStride: Int
+        public var firstLane: Int
+
+        /// Screen row of `lane`, or nil when scrolled out of view.
+        public func row(of lane: Int) -> Int? {
+            guard lane >= firstLane else { return nil }
+            let y = plot.y + (lane - firstLane) * laneStride
+            return y < plot.maxY ? y : nil
+        }
+
+        /// Screen column of time `t` (may be outside the plot).
+        public func x(of t: Double) -> Int { plot.x + scale.column(t) }
+    }
+
+    public func geometry(for area: Rect) -> Geometry {
+        let longest = lanes.map { CharacterWidth.of($0) }.max() ?? 0
+        let nameWidth = min(labelWidth ?? min(longest, area.width / 4), max(0, area.width - 2))
+        let labels = Rect(x: area.x, y: area.y, width: nameWidth, height: area.height)
+        let plot = area.inset(left: nameWidth + (nameWidth > 0 ? 1 : 0))
+        return Geometry(labels: labels, plot: plot, scale: TimeScale(t0: t0, t1: t1, columns: plot.width),
+                        laneStride: 1 + max(0, laneSpacing), firstLane: max(0, firstLane))
+    }
+
+    public func render(into canvas: inout Canvas, area: Rect) {
+        guard !area.isEmpty else { return }
+        let g = geometry(for: area)
+        canvas.fill(area, style: backgroundStyle)
+        for (lane, name) in lanes.enumerated() {
+            guard let y = g.row(of: lane), g.labels.width > 0 else { continue }
+            canvas.put(TextMeasure.truncate(name, to: g.labels.width), x: g.labels.x, y: y, style: labelStyle,
+                       clip: g.labels)
+        }
+        var labelCells = Set<Point>()
+        for span in spans { drawSpan(span, geometry: g, labelCells: &labelCells, into: &canvas) }
+        let router = ArrowRouter(geometry: g, avoid: labelCells)
+        for arrow in arrows { router.draw(arrow, into: &canvas) }
+        for marker in markers {
+            guard let y = g.row(of: marker.lane), marker.time >= t0, marker.time < t1 else { continue }
+            canvas.put(marker.glyph, x: g.x(of: marker.time), y: y, style: marker.style, clip: g.plot)
+        }
+    }
+
+    /// Fills the span's columns and writes its label inside when there is room: whole if it
+    /// fits, cut with "…" if at least four columns are available, otherwise not at all.
+    private func drawSpan(_ span: TimelineSpan, geometry g: Geometry, labelCells: inout Set<Point>,
+                          into canvas: inout Canvas) {
+        guard let y = g.row(of: span.lane), let columns = g.scale.columns(start: span.start, end: span.end)
+        else { return }
+        let rect = Rect(x: g.plot.x + columns.lowerBound, y: y, width: columns.count, height: 1)
+        canvas.fill(rect, style: span.style)
+        guard !span.label.isEmpty else { return }
+        let fits = CharacterWidth.of(span.label) <= rect.width
+        guard fits || rect.width >= 4 else { return }
+        let text = TextMeasure.truncate(span.label, to: rect.width)
+        let written = canvas.put(text, x: rect.x, y: y, style: span.style, clip: rect.intersection(g.plot))
+        for x in rect.x..<(rect.x + written) { labelCells.insert(Point(x: x, y: y)) }
+    }
+}
+
+/// A cell position, for sets of occupied cells.
+struct Point: Hashable, Sendable {
+    var x: Int
+    var y: Int
+}
