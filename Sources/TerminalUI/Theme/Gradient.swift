@@ -49,7 +49,7 @@ public struct Gradient: Hashable, Sendable {
         Gradient(stops: stops, table: table.map { $0.downgraded(to: depth) })
     }
 
-    private init(stops: [Color], table: [Color]) {
+    init(stops: [Color], table: [Color]) {
         self.stops = stops
         self.table = table
     }
