@@ -96,7 +96,7 @@ public struct BrailleGraph: Widget {
         if let xLabels, area.height >= 2 {
             let y = area.maxY - 1
             let axis = Rect(x: plot.x, y: y, width: plot.width, height: 1)
-            canvas.fill(axis, style: axisStyle)
+            canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: axisStyle)
             canvas.put(TextMeasure.truncate(xLabels.left, to: plot.width), x: axis.x, y: y, style: axisStyle, clip: axis)
             let right = TextMeasure.truncate(xLabels.right, to: plot.width)
             let rightWidth = CharacterWidth.of(right)

@@ -18,6 +18,7 @@ public struct Form: StatefulWidget {
 
     public func render(into canvas: inout Canvas, area: Rect, state: inout FormState) {
         guard !area.isEmpty else { return }
+        canvas.fill(area, style: labelStyle)
         let labelWidth = min((state.fields.map { CharacterWidth.of($0.label) }.max() ?? 0) + 1, area.width / 2)
         let box = Rect(x: area.x + labelWidth, y: 0, width: area.width - labelWidth, height: 1)
         for (i, field) in state.fields.enumerated() {

@@ -1,0 +1,69 @@
+import Testing
+@testable import TerminalUI
+
+@Suite struct TableTests {
+    static let rows = [["matmul", "12.5"], ["add", "1.0"], ["softmax_long_name", "3.25"]]
+    static let selected = Style(bg: .ansi(4))
+
+    static func table(sortOrder: SortOrder = .descending) -> Table {
+        Table(columns: [TableColumn("Name", width: .fill(1)), TableColumn("Time", width: .fixed(6), alignment: .right)],
+              rows: rows, sortColumn: 1, sortOrder: sortOrder, selectedStyle: selected)
+    }
+
+    @Test func headerSortIndicatorSelectionAndTruncation() {
+        var canvas = Canvas(width: 16, height: 3)
+        var state = TableState(selected: 2)
+        Self.table().render(into: &canvas, area: canvas.bounds, state: &state)
+        // 16 columns: "Name" fills 16 − 1 − 6 = 9; two body rows, so row 2 scrolls in (offset 1).
+        #expect(state.offset == 1)
+        #expect(canvas.lines() == [
+            "Name      Time ▼",
+            "add          1.0",
+            "softmax_…   3.25",
+        ])
+        #expect((0..<16).allSatisfy { canvas[$0, 2].style == Self.selected })
+        #expect((0..<16).allSatisfy { canvas[$0, 1].style == .plain })
+    }
+
+    @Test func ascendingIndicator() {
+        var canvas = Canvas(width: 16, height: 1)
+        var state = TableState()
+        Self.table(sortOrder: .ascending).render(into: &canvas, area: canvas.bounds, state: &state)
+        #expect(canvas.lines() == ["Name      Time ▲"])
+    }
+
+    @Test func scrollingKeepsSelectionVisible() {
+        var state = TableState(selected: 0)
+        let rowCount = 20
+        let visible = 5
+        for step in 1...19 {
+            state.move(by: 1, rowCount: rowCount)
+            state.scrollToSelection(visibleRows: visible, rowCount: rowCount)
+            #expect(state.selected == step)
+            #expect(state.offset == max(0, step - 4))  // the selection rides the bottom edge
+        }
+        state.move(by: 1, rowCount: rowCount)
+        #expect(state.selected == 19)
+        state.move(by: -17, rowCount: rowCount)
+        state.scrollToSelection(visibleRows: visible, rowCount: rowCount)
+        #expect(state.selected == 2)
+        #expect(state.offset == 2)  // scrolled up just enough
+    }
+
+    @Test func selectionPastTheEndIsClamped() {
+        var canvas = Canvas(width: 16, height: 4)
+        var state = TableState(selected: 10)
+        Self.table().render(into: &canvas, area: canvas.bounds, state: &state)
+        #expect(state.selected == 2)
+        #expect(state.offset == 0)
+    }
+
+    @Test func columnsThatDoNotFitAreDroppedFromTheRight() {
+        var canvas = TestSupport.dotted(width: 8, height: 2)
+        var state = TableState()
+        // "Time" needs 6 + 1 spacing: with 8 columns "Name" keeps 1, so the layout fits.
+        // At 5 columns, 6 + 1 > 5: Time is dropped and Name takes all 5.
+        Self.table().render(into: &canvas, area: Rect(x: 0, y: 0, width: 5, height: 2), state: &state)
+        #expect(canvas.lines() == ["Name ...", "matm…..."])
+    }
+}
