@@ -18,6 +18,8 @@ struct ThemeDocument: Sendable {
     var errors: [ThemeError] = []
 
     init(parsing text: String, file: String) {
+        // nil before the first header; "" after a bad header, whose keys are skipped
+        // silently (the header was already reported once).
         var section: String? = nil
         var rawPalette: [(name: String, value: String, line: Int)] = []
         var rawEntries: [(section: String, key: String, value: String, line: Int)] = []
@@ -29,14 +31,17 @@ struct ThemeDocument: Sendable {
             func fail(_ message: String) { errors.append(ThemeError(file: file, line: line, message: message)) }
             if content.isEmpty { continue }
             if content.hasPrefix("[") {
-                guard content.hasSuffix("]"), content.count > 2 else { fail("malformed section header '\(content)'"); continue }
+                guard content.hasSuffix("]"), content.count > 2 else {
+                    fail("malformed section header '\(content)'")
+                    section = ""
+                    continue
+                }
                 let name = String(content.dropFirst().dropLast()).trimmingSpaces()
                 if name == ThemeSchema.paletteSection || ThemeSchema.sections[name] != nil {
                     section = name
                 } else {
                     fail("unknown section [\(name)]")
-                    section = nil
-                    seen["\u{0}skip"] = line  // keys under an unknown section are not reported again
+                    section = ""
                 }
                 continue
             }
@@ -48,9 +53,10 @@ struct ThemeDocument: Sendable {
             let value = content[content.index(after: equals)...].trimmingSpaces()
             guard !key.isEmpty, ThemeDocument.isIdentifier(key) else { fail("invalid key '\(key)'"); continue }
             guard let section else {
-                if seen["\u{0}skip"] == nil { fail("'\(key)' appears before any [section]") }
+                fail("'\(key)' appears before any [section]")
                 continue
             }
+            if section.isEmpty { continue }
             let fullKey = "\(section).\(key)"
             if let first = seen[fullKey] { fail("duplicate key '\(key)' in [\(section)] (first set on line \(first))"); continue }
             seen[fullKey] = line
