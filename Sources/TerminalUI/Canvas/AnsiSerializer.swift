@@ -29,7 +29,7 @@ public struct AnsiSerializer: Sendable {
                     appendSGR(style, to: &out)
                     current = style
                 }
-                out.append(contentsOf: cell.grapheme.utf8)
+                cell.glyph.withUTF8 { out.append(contentsOf: $0) }
                 x += Int(max(1, cell.width))
             }
             cursor = (x, run.y)

@@ -29,8 +29,8 @@ public struct Canvas: Sendable {
 
     /// Resets every cell to a space in `style`.
     public mutating func clear(style: Style = .plain) {
-        let cell = Cell(grapheme: " ", width: 1, style: style)
-        for i in cells.indices { cells[i] = cell }
+        let cell = Cell(glyph: Glyph(ascii: 0x20), width: 1, style: style)
+        cells.withUnsafeMutableBufferPointer { buffer in buffer.update(repeating: cell) }
     }
 
     /// Writes `text` from (x, y) rightwards, one cluster per 1 or 2 columns.
@@ -41,26 +41,37 @@ public struct Canvas: Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, clip: Rect? = nil) -> Int {
         let region = effectiveClip(clip)
-        var column = x
         let rowVisible = y >= region.y && y < region.maxY
-        for character in text {
-            if column >= region.maxX { break }
+        var column = x
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex, column < region.maxX {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            // Fast path: an ASCII byte not followed by a combining mark is a whole cluster.
+            if byte < 0x80 && (next == utf8.endIndex || utf8[next] < 0x80) {
+                if byte >= 0x20 && byte < 0x7F {
+                    if rowVisible && column >= region.x {
+                        write(Cell(glyph: Glyph(ascii: byte), width: 1, style: style), at: column, y)
+                    }
+                    column += 1
+                }
+                index = next
+                continue
+            }
+            let end = text.index(after: index)
+            let character = text[index]
+            index = end
             let w = CharacterWidth.of(character)
             if w == 0 { continue }
             defer { column += w }
-            guard rowVisible else { continue }
-            if column + w <= region.x { continue }
+            guard rowVisible, column + w > region.x else { continue }
             if column < region.x || column + w > region.maxX {
                 // A wide cluster straddling a clip edge: show the visible column as a space.
-                let visible = column < region.x ? region.x : column
-                write(Cell(grapheme: " ", width: 1, style: style), at: visible, y)
+                write(Cell(glyph: Glyph(ascii: 0x20), width: 1, style: style), at: max(column, region.x), y)
                 continue
             }
-            if w == 2 {
-                write(Cell(grapheme: String(character), width: 2, style: style), at: column, y)
-            } else {
-                write(Cell(grapheme: String(character), width: 1, style: style), at: column, y)
-            }
+            write(Cell(glyph: Glyph(character), width: UInt8(w), style: style), at: column, y)
         }
         return min(column, max(region.maxX, x)) - x
     }
@@ -134,7 +145,7 @@ public struct Canvas: Sendable {
         if cell.width == 2 {
             breakWidePair(at: x + 1, base: base)
             cells[base + x] = cell
-            cells[base + x + 1] = Cell(grapheme: "", width: 0, style: cell.style)
+            cells[base + x + 1] = Cell(glyph: Glyph(), width: 0, style: cell.style)
         } else {
             cells[base + x] = cell
         }
@@ -144,10 +155,10 @@ public struct Canvas: Sendable {
     private mutating func breakWidePair(at x: Int, base: Int) {
         let existing = cells[base + x]
         if existing.width == 2, x + 1 < width {
-            cells[base + x + 1] = Cell(grapheme: " ", width: 1, style: existing.style)
+            cells[base + x + 1] = Cell(glyph: Glyph(ascii: 0x20), width: 1, style: existing.style)
         } else if existing.width == 0, x > 0 {
             let leading = cells[base + x - 1]
-            cells[base + x - 1] = Cell(grapheme: " ", width: 1, style: leading.style)
+            cells[base + x - 1] = Cell(glyph: Glyph(ascii: 0x20), width: 1, style: leading.style)
         }
     }
 }

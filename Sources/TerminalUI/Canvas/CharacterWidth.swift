@@ -5,6 +5,7 @@ public enum CharacterWidth {
     /// 0 for controls and lone combining marks, 2 for East Asian Wide/Fullwidth and
     /// emoji presentation, 1 otherwise.
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let v = first.value

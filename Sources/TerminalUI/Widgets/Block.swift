@@ -47,13 +47,17 @@ public struct Block: Widget {
         }
         let g = borderType.glyphs
         if let fillStyle { canvas.fill(inner(area), style: fillStyle) }
-        let horizontal = String(repeating: g.h, count: area.width - 2)
-        canvas.put(g.tl + horizontal + g.tr, x: area.x, y: area.y, style: borderStyle, clip: area)
-        canvas.put(g.bl + horizontal + g.br, x: area.x, y: area.maxY - 1, style: borderStyle, clip: area)
-        for row in (area.y + 1)..<(area.maxY - 1) {
-            canvas.put(g.v, x: area.x, y: row, style: borderStyle, clip: area)
-            canvas.put(g.v, x: area.maxX - 1, y: row, style: borderStyle, clip: area)
-        }
+        // Edges as fills: one glyph conversion per edge instead of one per cell.
+        canvas.fill(Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: 1), grapheme: g.h, style: borderStyle)
+        canvas.fill(Rect(x: area.x + 1, y: area.maxY - 1, width: area.width - 2, height: 1), grapheme: g.h,
+                    style: borderStyle)
+        canvas.fill(Rect(x: area.x, y: area.y + 1, width: 1, height: area.height - 2), grapheme: g.v, style: borderStyle)
+        canvas.fill(Rect(x: area.maxX - 1, y: area.y + 1, width: 1, height: area.height - 2), grapheme: g.v,
+                    style: borderStyle)
+        canvas.put(g.tl, x: area.x, y: area.y, style: borderStyle, clip: area)
+        canvas.put(g.tr, x: area.maxX - 1, y: area.y, style: borderStyle, clip: area)
+        canvas.put(g.bl, x: area.x, y: area.maxY - 1, style: borderStyle, clip: area)
+        canvas.put(g.br, x: area.maxX - 1, y: area.maxY - 1, style: borderStyle, clip: area)
         drawTitle(into: &canvas, area: area)
     }
 

@@ -37,9 +37,9 @@ public struct BrailleDots: Sendable {
     }
 
     /// The glyph for cell (column, row), or nil when no dot is set.
-    public func glyph(column: Int, row: Int) -> String? {
+    public func glyph(column: Int, row: Int) -> Glyph? {
         let mask = masks[row * columns + column]
         guard mask != 0 else { return nil }
-        return String(Character(Unicode.Scalar(0x2800 + UInt32(mask))!))
+        return Glyph(scalar: Unicode.Scalar(0x2800 + UInt32(mask))!)
     }
 }

@@ -90,7 +90,8 @@ public struct BrailleGraph: Widget {
             for column in 0..<plot.width {
                 guard let glyph = dots.glyph(column: column, row: row) else { continue }
                 let owner = dots.owners[row * plot.width + column]
-                canvas.put(glyph, x: plot.x + column, y: plot.y + row, style: series[owner].style, clip: plot)
+                canvas.set(x: plot.x + column, y: plot.y + row, cell: Cell(glyph: glyph, style: series[owner].style),
+                           clip: plot)
             }
         }
         if let xLabels, area.height >= 2 {

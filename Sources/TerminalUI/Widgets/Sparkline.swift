@@ -3,6 +3,7 @@
 public struct Sparkline: Widget {
     /// ▁ (lowest, also used for zero so the baseline stays visible) to █ (the maximum).
     public static let levels = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    static let glyphs = levels.map { Glyph($0) }
 
     public var values: [Double]
     /// The value drawn as █; nil scales to the largest visible value.
@@ -34,8 +35,8 @@ public struct Sparkline: Widget {
         for (i, value) in visible.enumerated() {
             var cellStyle = style
             if let gradient, top > 0 { cellStyle.fg = gradient[percent: Int((value / top * 100).rounded())] }
-            canvas.put(Sparkline.levels[Sparkline.level(of: value, maximum: top)], x: start + i, y: area.y,
-                       style: cellStyle, clip: area)
+            let glyph = Sparkline.glyphs[Sparkline.level(of: value, maximum: top)]
+            canvas.set(x: start + i, y: area.y, cell: Cell(glyph: glyph, style: cellStyle), clip: area)
         }
     }
 }
