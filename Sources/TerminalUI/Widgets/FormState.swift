@@ -70,6 +70,7 @@ public struct FormState: Sendable {
         return fields[i].error
     }
 
+    @discardableResult
     public mutating func handle(_ key: Key) -> FormEvent {
         guard !fields.isEmpty else { return key == .escape ? .cancelled : .none }
         switch key {
