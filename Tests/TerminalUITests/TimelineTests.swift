@@ -67,6 +67,22 @@ import Testing
         #expect(canvas.lines()[4] == "gpu1     └────▶          ")
     }
 
+    @Test func arrowCornersAvoidLabelsOnBothLanes() {
+        var canvas = Canvas(width: 25, height: 3)
+        // Source at x 5 (t 0), target x 15 (t 50). "abc" covers x 5–7 on lane 0 and "xy"
+        // covers x 8–9 on lane 1 (rows 0 and 2): the first column clear on both is x 10.
+        TimelineLanes(lanes: ["cpu0", "gpu0"], spans: [
+            TimelineSpan(lane: 0, start: 0, end: 15, label: "abc", style: Self.red),
+            TimelineSpan(lane: 1, start: 15, end: 25, label: "xy", style: Self.blue),
+        ], arrows: [TimelineArrow(fromLane: 0, fromTime: 0, toLane: 1, toTime: 50, style: Self.arrow)],
+        t0: 0, t1: 100).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == [
+            "cpu0 abc──┐              ",
+            "          │              ",
+            "gpu0    xy└───▶          ",
+        ])
+    }
+
     @Test func upwardArrow() {
         var canvas = Canvas(width: 25, height: 5)
         Self.lanes(spans: [], arrows: [TimelineArrow(fromLane: 2, fromTime: 0, toLane: 0, toTime: 25, style: Self.arrow)])
@@ -83,6 +99,17 @@ import Testing
         Self.lanes(spans: [], arrows: [TimelineArrow(fromLane: 0, fromTime: 50, toLane: 2, toTime: 52, style: Self.arrow)])
             .render(into: &canvas, area: canvas.bounds)
         #expect((0..<5).map { canvas[15, $0].grapheme } == [" ", "│", "│", "▼", " "])
+    }
+
+    @Test func labelsStopBeforeTheNextSpanOnTheLane() {
+        var canvas = Canvas(width: 25, height: 1)
+        // [0, 31) covers columns 0–6 (x 5–11); [33, 60) starts in column 6, so the first
+        // label has 6 columns: "layernorm" becomes "layer…", not "layern" cut by the next span.
+        TimelineLanes(lanes: ["cpu0"], spans: [
+            TimelineSpan(lane: 0, start: 33, end: 60, label: "gelu", style: Self.blue),
+            TimelineSpan(lane: 0, start: 0, end: 31, label: "layernorm", style: Self.red),
+        ], t0: 0, t1: 100).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == ["cpu0 layer…gelu          "])
     }
 
     @Test func laneScrollingAndNameTruncation() {

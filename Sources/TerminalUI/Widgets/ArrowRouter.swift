@@ -6,8 +6,9 @@
 ///        │        spacing rows and lanes in between: "│" in column c
 ///        └──▶     row of the target lane: "└" at c, "─", "▶" just left of the target
 ///
-/// c is the first column from the source that no span label occupies on the rows the
-/// vertical run crosses (falling back to the source column). Upwards it is "┘ │ ┌".
+/// c is the first visible column from the source where neither the vertical run nor its
+/// corners cover a span label; failing that, where the run alone covers none; failing that,
+/// the source column. Upwards it is "┘ │ ┌".
 /// When the target is less than two columns right, a plain vertical run in the target
 /// column ends in "▼" (or "▲") on the row just before the target lane.
 struct ArrowRouter {
@@ -32,19 +33,30 @@ struct ArrowRouter {
         guard xb - xa >= 2 else {
             // Vertical only: needs at least one row between the lanes.
             guard abs(rowB - rowA) >= 2 else { return }
-            for y in stride(from: rowA + step, to: rowB - step, by: step) {
+            for y in stride(from: rowA + step, to: rowB - step, by: step)
+            where !avoid.contains(Point(x: xb, y: y)) {
                 canvas.put("│", x: xb, y: y, style: style, clip: clip)
             }
             canvas.put(down ? "▼" : "▲", x: xb, y: rowB - step, style: style, clip: clip)
             return
         }
         let crossed = Array(stride(from: rowA + step, to: rowB, by: step))
-        let column = (xa...(xb - 2)).first { x in !crossed.contains { avoid.contains(Point(x: x, y: $0)) } } ?? xa
-        for x in xa..<column { canvas.put("─", x: x, y: rowA, style: style, clip: clip) }
+        let candidates = max(xa, clip.x)...max(xa, clip.x, xb - 2)
+        func free(_ x: Int, rows: [Int]) -> Bool { !rows.contains { avoid.contains(Point(x: x, y: $0)) } }
+        // Best: the vertical run and both corners miss every label; else at least the run does.
+        let column = candidates.first { free($0, rows: crossed + [rowA, rowB]) }
+            ?? candidates.first { free($0, rows: crossed) } ?? xa
+        // Straight segments pass behind labels (a gap reads as a line, a lost label does not);
+        // corners and the head are always drawn so the route stays recognisable.
+        func segment(_ glyph: String, _ x: Int, _ y: Int) {
+            guard !avoid.contains(Point(x: x, y: y)) else { return }
+            canvas.put(glyph, x: x, y: y, style: style, clip: clip)
+        }
+        for x in xa..<column { segment("─", x, rowA) }
         canvas.put(down ? "┐" : "┘", x: column, y: rowA, style: style, clip: clip)
-        for y in crossed { canvas.put("│", x: column, y: y, style: style, clip: clip) }
+        for y in crossed { segment("│", column, y) }
         canvas.put(down ? "└" : "┌", x: column, y: rowB, style: style, clip: clip)
-        for x in (column + 1)..<(xb - 1) { canvas.put("─", x: x, y: rowB, style: style, clip: clip) }
+        for x in (column + 1)..<(xb - 1) { segment("─", x, rowB) }
         canvas.put("▶", x: xb - 1, y: rowB, style: style, clip: clip)
     }
 }

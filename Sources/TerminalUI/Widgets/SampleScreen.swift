@@ -83,13 +83,16 @@ public struct SampleScreen: Sendable {
                 let device: SpanDevice = lane < 2 ? .cpu : .gpu
                 spans.append(TimelineSpan(lane: lane, start: t, end: t + length, label: name,
                                           style: theme.spanStyle(device: device, name: name)))
-                if lane < 3, k % 4 == 1 {
-                    arrows.append(TimelineArrow(fromLane: lane, fromTime: t + length, toLane: lane + 1,
-                                                toTime: t + length + 25, style: Style(fg: theme.arrow, bg: theme.background)))
-                }
                 t += length + 8 + noise(k, lane) * 40
                 k += 1
             }
+        }
+        // Dependencies: every fourth span on a lane feeds the next span starting after it on
+        // the lane below, as a stream waiting on another stream's event would.
+        for (i, span) in spans.enumerated() where span.lane < lanes.count - 1 && i % 4 == 1 {
+            guard let target = spans.first(where: { $0.lane == span.lane + 1 && $0.start >= span.end }) else { continue }
+            arrows.append(TimelineArrow(fromLane: span.lane, fromTime: span.end, toLane: target.lane,
+                                        toTime: target.start, style: Style(fg: theme.arrow, bg: theme.background)))
         }
         let markers = (0..<4).map {
             TimelineMarker(lane: $0, time: t0 + 100 + Double($0) * 200, style: Style(fg: theme.marker, bg: theme.background))

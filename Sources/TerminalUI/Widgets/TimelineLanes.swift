@@ -76,7 +76,12 @@ public struct TimelineLanes: Widget {
                        clip: g.labels)
         }
         var labelCells = Set<Point>()
-        for span in spans { drawSpan(span, geometry: g, labelCells: &labelCells, into: &canvas) }
+        // Drawn by start time so a later span (or a nested one) is never hidden by an earlier.
+        let order = spans.indices.sorted { (spans[$0].start, $0) < (spans[$1].start, $1) }
+        let nextStarts = nextSpanColumns(geometry: g)
+        for i in order {
+            drawSpan(spans[i], labelLimit: nextStarts[i], geometry: g, labelCells: &labelCells, into: &canvas)
+        }
         let router = ArrowRouter(geometry: g, avoid: labelCells)
         for arrow in arrows { router.draw(arrow, into: &canvas) }
         for marker in markers {
@@ -85,18 +90,31 @@ public struct TimelineLanes: Widget {
         }
     }
 
+    /// For each span, the plot column where the next span on its lane starts (or Int.max):
+    /// neighbours share a column when a boundary falls inside a cell, and a label must end
+    /// before that column or it would be cut without its "…".
+    private func nextSpanColumns(geometry g: Geometry) -> [Int] {
+        var result = Array(repeating: Int.max, count: spans.count)
+        let order = spans.indices.sorted { (spans[$0].lane, spans[$0].start) < (spans[$1].lane, spans[$1].start) }
+        for (a, b) in zip(order, order.dropFirst()) where spans[a].lane == spans[b].lane {
+            if let next = g.scale.columns(start: spans[b].start, end: spans[b].end) { result[a] = next.lowerBound }
+        }
+        return result
+    }
+
     /// Fills the span's columns and writes its label inside when there is room: whole if it
     /// fits, cut with "…" if at least four columns are available, otherwise not at all.
-    private func drawSpan(_ span: TimelineSpan, geometry g: Geometry, labelCells: inout Set<Point>,
+    private func drawSpan(_ span: TimelineSpan, labelLimit: Int, geometry g: Geometry, labelCells: inout Set<Point>,
                           into canvas: inout Canvas) {
         guard let y = g.row(of: span.lane), let columns = g.scale.columns(start: span.start, end: span.end)
         else { return }
         let rect = Rect(x: g.plot.x + columns.lowerBound, y: y, width: columns.count, height: 1)
         canvas.fill(rect, style: span.style)
         guard !span.label.isEmpty else { return }
-        let fits = CharacterWidth.of(span.label) <= rect.width
-        guard fits || rect.width >= 4 else { return }
-        let text = TextMeasure.truncate(span.label, to: rect.width)
+        let room = min(rect.width, max(0, labelLimit - columns.lowerBound))
+        let fits = CharacterWidth.of(span.label) <= room
+        guard fits || room >= 4 else { return }
+        let text = TextMeasure.truncate(span.label, to: room)
         let written = canvas.put(text, x: rect.x, y: y, style: span.style, clip: rect.intersection(g.plot))
         for x in rect.x..<(rect.x + written) { labelCells.insert(Point(x: x, y: y)) }
     }
