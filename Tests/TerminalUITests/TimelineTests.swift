@@ -38,14 +38,15 @@ import Testing
             arrows: [TimelineArrow(fromLane: 0, fromTime: 30, toLane: 2, toTime: 60, style: Self.arrow)],
             markers: [TimelineMarker(lane: 0, time: 50, glyph: "◆", style: Self.arrow)])
         timeline.render(into: &canvas, area: canvas.bounds)
-        // Arrow: source column 30/5 = 6 → x 11, target 60/5 = 12 → x 17; corner ┐ at x 11
-        // (no label on the crossed rows there), └ on the target lane, ▶ at x 16.
+        // Arrow: source column 30/5 = 6 → x 11, target 60/5 = 12 → x 17. It drops from
+        // x 11 through the gap rows (no label at x 11 on lane 1) and runs along the gap row
+        // above lane 2 to "▼" over x 17.
         #expect(canvas.lines() == [
-            "cpu0 matmul┐   ◆         ",
+            "cpu0 matmul    ◆         ",
             "           │             ",
             "gpu0       │             ",
-            "           │             ",
-            "gpu1 copy… └────▶        ",
+            "           └─────▼       ",
+            "gpu1 copy…               ",
         ])
         #expect((5...10).allSatisfy { canvas[$0, 0].style == Self.red })
         #expect(canvas[13, 2].style == Self.blue)  // "add": 2 time units, still one cell
@@ -62,35 +63,69 @@ import Testing
             spans: [TimelineSpan(lane: 1, start: 0, end: 20, label: "abcd", style: Self.blue)],
             arrows: [TimelineArrow(fromLane: 0, fromTime: 0, toLane: 2, toTime: 50, style: Self.arrow)])
         timeline.render(into: &canvas, area: canvas.bounds)
-        #expect(canvas.lines()[2] == "gpu0 abcd│               ")
-        #expect(canvas.lines()[0] == "cpu0 ────┐               ")
-        #expect(canvas.lines()[4] == "gpu1     └────▶          ")
+        // x 5–8 are taken by the label on the crossed lane, so the run turns at x 9.
+        #expect(canvas.lines() == [
+            "cpu0                     ",
+            "     └───┐               ",
+            "gpu0 abcd│               ",
+            "         └─────▼         ",
+            "gpu1                     ",
+        ])
     }
 
-    @Test func arrowCornersAvoidLabelsOnBothLanes() {
+    @Test func adjacentLanesShareOneGapRow() {
         var canvas = Canvas(width: 25, height: 3)
-        // Source at x 5 (t 0), target x 15 (t 50). "abc" covers x 5–7 on lane 0 and "xy"
-        // covers x 8–9 on lane 1 (rows 0 and 2): the first column clear on both is x 10.
         TimelineLanes(lanes: ["cpu0", "gpu0"], spans: [
             TimelineSpan(lane: 0, start: 0, end: 15, label: "abc", style: Self.red),
             TimelineSpan(lane: 1, start: 15, end: 25, label: "xy", style: Self.blue),
         ], arrows: [TimelineArrow(fromLane: 0, fromTime: 0, toLane: 1, toTime: 50, style: Self.arrow)],
         t0: 0, t1: 100).render(into: &canvas, area: canvas.bounds)
         #expect(canvas.lines() == [
-            "cpu0 abc──┐              ",
-            "          │              ",
-            "gpu0    xy└───▶          ",
+            "cpu0 abc                 ",
+            "     └─────────▼         ",
+            "gpu0    xy               ",
         ])
+    }
+
+    @Test func withoutSpacingArrowsUseLaneRowsAndKeepLabels() {
+        var canvas = Canvas(width: 25, height: 3)
+        // Lanes on rows 0–2. "abcd" (x 5–8) on the crossed lane pushes the run to x 9; the
+        // run on lane 0 stays a plain line because lane 0 has no label there.
+        TimelineLanes(lanes: ["cpu0", "gpu0", "gpu1"], spans: [
+            TimelineSpan(lane: 1, start: 0, end: 20, label: "abcd", style: Self.blue),
+        ], arrows: [TimelineArrow(fromLane: 0, fromTime: 0, toLane: 2, toTime: 50, style: Self.arrow)],
+        t0: 0, t1: 100, laneSpacing: 0).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == [
+            "cpu0 ────┐               ",
+            "gpu0 abcd│               ",
+            "gpu1     └────▶          ",
+        ])
+    }
+
+    @Test func withoutSpacingCornersAvoidLabelsAndSegmentsPassBehindThem() {
+        var canvas = Canvas(width: 25, height: 2)
+        // "abc" covers x 5–7 on lane 0 and "xy" x 8–9 on lane 1: the first column clear on
+        // both is x 10; the run on lane 0 skips the label cells.
+        TimelineLanes(lanes: ["cpu0", "gpu0"], spans: [
+            TimelineSpan(lane: 0, start: 0, end: 15, label: "abc", style: Self.red),
+            TimelineSpan(lane: 1, start: 15, end: 25, label: "xy", style: Self.blue),
+        ], arrows: [TimelineArrow(fromLane: 0, fromTime: 0, toLane: 1, toTime: 50, style: Self.arrow)],
+        t0: 0, t1: 100, laneSpacing: 0).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == ["cpu0 abc──┐              ", "gpu0    xy└───▶          "])
     }
 
     @Test func upwardArrow() {
         var canvas = Canvas(width: 25, height: 5)
         Self.lanes(spans: [], arrows: [TimelineArrow(fromLane: 2, fromTime: 0, toLane: 0, toTime: 25, style: Self.arrow)])
             .render(into: &canvas, area: canvas.bounds)
-        // From x 5 on row 4 up to row 0, target x 10: ┘ … ┌──▶.
-        #expect(canvas.lines()[0] == "cpu0 ┌───▶               ")
-        #expect(canvas.lines()[3] == "     │                   ")
-        #expect(canvas.lines()[4] == "gpu1 ┘                   ")
+        // From x 5 on lane 2 up to lane 0, target x 10: mirrored glyphs and "▲".
+        #expect(canvas.lines() == [
+            "cpu0                     ",
+            "     ┌────▲              ",
+            "gpu0 │                   ",
+            "     │                   ",
+            "gpu1                     ",
+        ])
     }
 
     @Test func verticalArrowWhenTargetIsAbove() {
