@@ -50,16 +50,17 @@ public struct BrailleGraph: Widget {
 
     /// Integers as integers, otherwise one decimal: axis labels must stay narrow.
     @Sendable public static func defaultLabel(_ value: Double) -> String {
-        if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+        guard value.isFinite, abs(value) < 1e15 else { return value.isFinite ? String(value) : "?" }
+        if value.rounded() == value { return String(Int(value)) }
         return String(Double(Int((value * 10).rounded())) / 10)
     }
 
     /// The (min, max) the plot maps to its bottom and top dot rows.
     public func range(visibleSamples: Int) -> (lo: Double, hi: Double) {
         switch scale {
-        case .fixed(let lo, let hi):
+        case .fixed(let lo, let hi) where lo.isFinite && hi.isFinite:
             return (lo, hi > lo ? hi : lo + 1)
-        case .auto:
+        case .fixed, .auto:  // a non-finite fixed range falls back to autoscaling
             let visible = series.flatMap { $0.values.suffix(visibleSamples) }.filter(\.isFinite)
             let lo = min(0, visible.min() ?? 0)
             let hi = visible.max() ?? 1
@@ -109,7 +110,8 @@ public struct BrailleGraph: Widget {
 
     /// Dot row (0 = top) for a value.
     static func dotRow(_ value: Double, lo: Double, hi: Double, dotHeight: Int) -> Int {
-        let ratio = value.isFinite ? (value - lo) / (hi - lo) : 0
+        var ratio = (value - lo) / (hi - lo)
+        if !ratio.isFinite { ratio = value == .infinity ? 1 : 0 }  // NaN, ±inf, or an infinite range
         let level = Int((min(max(ratio, 0), 1) * Double(dotHeight - 1)).rounded())
         return dotHeight - 1 - level
     }

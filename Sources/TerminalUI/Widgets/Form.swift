@@ -39,18 +39,19 @@ public struct Form: StatefulWidget {
     private func drawText(_ field: FormField, focused: Bool, row: Rect, into canvas: inout Canvas) {
         guard row.width > 0 else { return }
         let characters = Array(field.text)
+        let cursor = min(max(0, field.cursor), characters.count)
         // Scroll so that the cursor cell is inside the box.
         var start = 0
-        while CharacterWidth.of(String(characters[start..<field.cursor])) >= row.width { start += 1 }
+        while start < cursor && CharacterWidth.of(String(characters[start..<cursor])) >= row.width { start += 1 }
         var x = row.x
         let style = focused ? focusedStyle : fieldStyle
         for (offset, character) in characters[start...].enumerated() {
-            let cellStyle = focused && start + offset == field.cursor ? style.adding(.reverse) : style
+            let cellStyle = focused && start + offset == cursor ? style.adding(.reverse) : style
             let w = canvas.put(String(character), x: x, y: row.y, style: cellStyle, clip: row)
             if w == 0 { break }
             x += w
         }
-        if focused && field.cursor == characters.count && x < row.maxX {
+        if focused && cursor == characters.count && x < row.maxX {
             canvas.put(" ", x: x, y: row.y, style: style.adding(.reverse), clip: row)
         }
     }

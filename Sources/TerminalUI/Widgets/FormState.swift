@@ -1,7 +1,10 @@
 /// One editable field of a form.
 public struct FormField: Sendable {
     public var label: String
-    public var text: String
+    /// The field's text; setting it keeps the cursor inside.
+    public var text: String {
+        didSet { cursor = min(cursor, text.count) }
+    }
     /// Cursor position in characters, 0…text.count.
     public var cursor: Int
     /// Returns an error message for invalid text, nil when valid.
@@ -20,12 +23,14 @@ public struct FormField: Sendable {
     public var error: String? { validate(text) }
 
     mutating func insert(_ c: Character) {
+        cursor = min(max(0, cursor), text.count)  // the cursor is public and may be stale
         text.insert(c, at: text.index(text.startIndex, offsetBy: cursor))
         cursor += 1
         touched = true
     }
 
     mutating func deleteBackward() {
+        cursor = min(max(0, cursor), text.count)  // the cursor is public and may be stale
         guard cursor > 0 else { return }
         text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
         cursor -= 1
@@ -33,6 +38,7 @@ public struct FormField: Sendable {
     }
 
     mutating func deleteForward() {
+        cursor = min(max(0, cursor), text.count)  // the cursor is public and may be stale
         guard cursor < text.count else { return }
         text.remove(at: text.index(text.startIndex, offsetBy: cursor))
         touched = true

@@ -42,6 +42,7 @@ public struct Gauge: Widget {
     /// The bar glyphs for `width` cells: full blocks, one partial, then spaces.
     public static func bar(ratio: Double, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        let ratio = ratio.isFinite ? min(max(ratio, 0), 1) : 0
         let eighths = Int((ratio * Double(width * 8)).rounded())
         var cells = Array(repeating: "█", count: eighths / 8)
         if eighths % 8 > 0 { cells.append(partials[eighths % 8 - 1]) }

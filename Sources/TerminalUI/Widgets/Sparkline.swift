@@ -34,7 +34,7 @@ public struct Sparkline: Widget {
         canvas.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: style)
         for (i, value) in visible.enumerated() {
             var cellStyle = style
-            if let gradient, top > 0 { cellStyle.fg = gradient[percent: Int((value / top * 100).rounded())] }
+            if let gradient, top > 0 { cellStyle.fg = gradient.color(at: value / top) }
             let glyph = Sparkline.glyphs[Sparkline.level(of: value, maximum: top)]
             canvas.set(x: start + i, y: area.y, cell: Cell(glyph: glyph, style: cellStyle), clip: area)
         }

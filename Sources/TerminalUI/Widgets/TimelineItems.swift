@@ -61,9 +61,12 @@ public struct TimeScale: Hashable, Sendable {
         self.columns = max(0, columns)
     }
 
-    /// The column containing `t` (may lie outside 0..<columns).
+    /// The column containing `t`, clamped to −1…columns so that times far outside the
+    /// window (or not finite) cannot produce huge loops or overflow; NaN maps to −1.
     public func column(_ t: Double) -> Int {
-        Int(((t - t0) / (t1 - t0) * Double(columns)).rounded(.down))
+        let exact = ((t - t0) / (t1 - t0) * Double(columns)).rounded(.down)
+        guard exact >= -1 else { return -1 }
+        return exact < Double(columns) ? Int(exact) : columns
     }
 
     /// Columns covered by [start, end), clipped to the window; at least one column for a
