@@ -67,3 +67,36 @@ import Testing
         #expect(canvas.lines() == ["Name ...", "matm…..."])
     }
 }
+
+@Suite struct HitTestTests {
+    @Test func tableRowUnderTheMouse() {
+        let table = TableTests.table()
+        let area = Rect(x: 0, y: 5, width: 16, height: 3)
+        let state = TableState(selected: 2, offset: 1)
+        #expect(table.row(atY: 5, area: area, state: state) == nil)  // header
+        #expect(table.row(atY: 6, area: area, state: state) == 1)
+        #expect(table.row(atY: 7, area: area, state: state) == 2)
+        #expect(table.row(atY: 8, area: area, state: state) == nil)
+        #expect(table.row(atY: 7, area: area, state: TableState(offset: 2)) == nil)  // past the last row
+    }
+
+    @Test func timelineLaneAndTimeUnderTheMouse() {
+        let timeline = TimelineLanes(lanes: ["cpu0", "gpu0", "gpu1"], t0: 0, t1: 100)
+        let g = timeline.geometry(for: Rect(x: 0, y: 0, width: 25, height: 5))
+        #expect(g.lane(atY: 0) == 0 && g.lane(atY: 2) == 1 && g.lane(atY: 4) == 2)
+        #expect(g.lane(atY: 1) == nil && g.lane(atY: 5) == nil)
+        #expect(g.time(atX: 5) == 0 && g.time(atX: 15) == 50)  // 20 columns for 100 units
+        #expect(g.time(atX: 4) == nil && g.time(atX: 25) == nil)
+    }
+
+    @Test func moveWithoutSelectionSelectsTheFirstRow() {
+        var up = TableState()
+        up.move(by: -1, rowCount: 5)
+        var down = TableState()
+        down.move(by: 3, rowCount: 5)
+        #expect(up.selected == 0 && down.selected == 0)
+        var empty = TableState(selected: 2)
+        empty.move(by: 1, rowCount: 0)
+        #expect(empty.selected == nil)
+    }
+}

@@ -35,8 +35,8 @@ public struct ListState: Hashable, Sendable {
         case .down, .char("j"): table.move(by: 1, rowCount: count)
         case .pageUp: table.move(by: -pageSize, rowCount: count)
         case .pageDown: table.move(by: pageSize, rowCount: count)
-        case .home: table.move(by: -count, rowCount: count)
-        case .end: table.move(by: count, rowCount: count)
+        case .home: table.selected = count > 0 ? 0 : nil
+        case .end: table.selected = count > 0 ? count - 1 : nil
         default: return false
         }
         return true

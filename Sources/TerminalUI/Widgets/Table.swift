@@ -33,8 +33,8 @@ public struct TableState: Hashable, Sendable {
     /// Moves the selection by `delta`, clamped to `0..<rowCount` (selects row 0 if none).
     public mutating func move(by delta: Int, rowCount: Int) {
         guard rowCount > 0 else { selected = nil; return }
-        selected = min(max(0, (selected ?? -delta.signum()) + delta), rowCount - 1)
-        if selected! < 0 { selected = 0 }
+        // With nothing selected, any move selects the first row.
+        selected = selected.map { min(max(0, $0 + delta), rowCount - 1) } ?? 0
     }
 
     /// Scrolls the minimum needed so the selection is within `visibleRows`, and so that no
@@ -125,6 +125,14 @@ public struct Table: StatefulWidget {
                 drawCell(rows[index][i], column: column, span: spans[i], y: y, style: style, area: area, into: &canvas)
             }
         }
+    }
+
+    /// The row index under screen row `y` (for mouse clicks), using the offset from the
+    /// last render; nil for the header, empty space and rows outside `area`.
+    public func row(atY y: Int, area: Rect, state: TableState) -> Int? {
+        let index = state.offset + (y - area.y - 1)
+        guard y > area.y, y < area.maxY, index < rows.count else { return nil }
+        return index
     }
 
     private func drawCell(

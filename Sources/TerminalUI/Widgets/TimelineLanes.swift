@@ -55,6 +55,18 @@ public struct TimelineLanes: Widget {
 
         /// Screen column of time `t` (may be outside the plot).
         public func x(of t: Double) -> Int { plot.x + scale.column(t) }
+
+        /// The lane drawn on screen row `y` (for mouse clicks), or nil for gap rows.
+        public func lane(atY y: Int) -> Int? {
+            guard y >= plot.y, y < plot.maxY, (y - plot.y) % laneStride == 0 else { return nil }
+            return firstLane + (y - plot.y) / laneStride
+        }
+
+        /// The time at the left edge of screen column `x`, or nil outside the plot.
+        public func time(atX x: Int) -> Double? {
+            guard x >= plot.x, x < plot.maxX else { return nil }
+            return scale.t0 + Double(x - plot.x) / Double(scale.columns) * (scale.t1 - scale.t0)
+        }
     }
 
     public func geometry(for area: Rect) -> Geometry {
