@@ -17,6 +17,16 @@ import Testing
         #expect(Self.text(AnsiSerializer().serialize(runs)) == "⎋[1;1H⎋[0ma⎋[0;31mbc⎋[3;6Hd⎋[0m")
     }
 
+    @Test func gapsOnTheSameRowUseRelativeMoves() {
+        let runs = [
+            CellRun(x: 0, y: 0, cells: [Cell(grapheme: "a")]),
+            CellRun(x: 5, y: 0, cells: [Cell(grapheme: "b")]),  // cursor at 1: 4 columns right
+            CellRun(x: 7, y: 0, cells: [Cell(grapheme: "c")]),  // cursor at 6: one column
+            CellRun(x: 2, y: 0, cells: [Cell(grapheme: "d")]),  // leftwards: absolute move
+        ]
+        #expect(Self.text(AnsiSerializer().serialize(runs)) == "⎋[1;1H⎋[0ma⎋[4Cb⎋[Cc⎋[1;3Hd⎋[0m")
+    }
+
     @Test func wideCharactersAdvanceTheCursorByTwo() {
         let runs = [
             CellRun(x: 0, y: 0, cells: [Cell(grapheme: "漢", width: 2), Cell(grapheme: "", width: 0)]),

@@ -17,7 +17,9 @@ public struct AnsiSerializer: Sendable {
         var cursor: (x: Int, y: Int)? = nil
         var current: Style? = nil
         for run in runs {
-            if cursor == nil || cursor! != (run.x, run.y) {
+            if let cursor, cursor.y == run.y, run.x > cursor.x {
+                appendCursorForward(run.x - cursor.x, to: &out)  // shorter than an absolute move
+            } else if cursor == nil || cursor! != (run.x, run.y) {
                 appendCursorMove(x: run.x, y: run.y, to: &out)
             }
             var x = run.x
@@ -45,6 +47,13 @@ public struct AnsiSerializer: Sendable {
         out.append(UInt8(ascii: ";"))
         appendDecimal(x + 1, to: &out)
         out.append(UInt8(ascii: "H"))
+    }
+
+    /// CSI n C: moves right on the same row (CSI C alone moves one column).
+    func appendCursorForward(_ columns: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: "\u{1B}[".utf8)
+        if columns > 1 { appendDecimal(columns, to: &out) }
+        out.append(UInt8(ascii: "C"))
     }
 
     /// A full SGR (reset first) so the result never depends on what was set before.
