@@ -113,3 +113,32 @@ import Testing
         #expect(canvas.lines() == ["..........", "q quit    "])
     }
 }
+
+@Suite struct StyledLineTests {
+    static let dim = Style(attributes: .dim)
+
+    @Test func segmentsKeepTheirStyles() {
+        var canvas = TestSupport.dotted(width: 14, height: 1)
+        StyledLine([Segment("gpu0 ", style: Self.dim), Segment("matmul", style: TestSupport.red)])
+            .render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == ["gpu0 matmul..."])
+        #expect(canvas[4, 0].style == Self.dim)
+        #expect(canvas[5, 0].style == TestSupport.red)
+    }
+
+    @Test func cutWithEllipsisInTheCutSegmentsStyle() {
+        var canvas = Canvas(width: 8, height: 1)
+        StyledLine([Segment("gpu0 ", style: Self.dim), Segment("matmul", style: TestSupport.red)])
+            .render(into: &canvas, area: canvas.bounds)
+        // 11 columns into 8: seven kept, then "…" in red.
+        #expect(canvas.lines() == ["gpu0 ma…"])
+        #expect(canvas[7, 0].style == TestSupport.red)
+        #expect(StyledLine([Segment("abc"), Segment("def")]).fitted(to: 4) == [Segment("abc"), Segment("…")])
+    }
+
+    @Test func rightAligned() {
+        var canvas = TestSupport.dotted(width: 6, height: 1)
+        StyledLine([Segment("a"), Segment("漢")], alignment: .right).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == ["...a漢"])
+    }
+}

@@ -48,6 +48,17 @@ private func braille(_ mask: UInt32) -> String { String(Character(Unicode.Scalar
         ])
     }
 
+    @Test func gradientColoursByRowHeight() {
+        var canvas = Canvas(width: 1, height: 2)
+        let gradient = Gradient(stops: [.rgb(0, 0, 0), .rgb(200, 0, 0)])
+        // 0 → bottom dot row, 3 → the right column filled up to the top row.
+        BrailleGraph(series: [GraphSeries(values: [0, 3], style: TestSupport.blue, gradient: gradient)],
+                     scale: .fixed(min: 0, max: 3), showYAxis: false)
+            .render(into: &canvas, area: canvas.bounds)
+        #expect(canvas[0, 0].style.fg == .rgb(200, 0, 0))  // top row: 100 %
+        #expect(canvas[0, 1].style.fg == .rgb(0, 0, 0))  // bottom row: 0 %
+    }
+
     @Test func onlyTheNewestSamplesAreShown() {
         var canvas = Canvas(width: 1, height: 1)
         // 2 dot columns: only the last two samples (3, 3) are drawn, top row both columns.

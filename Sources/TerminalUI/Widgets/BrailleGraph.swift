@@ -4,11 +4,15 @@ public struct GraphSeries: Sendable {
     /// Samples, oldest first; one per dot column (two per cell).
     public var values: [Double]
     public var style: Style
+    /// Colours the series by height instead of `style.fg`, as btop does: the top row takes
+    /// the gradient's 100 % end, the bottom row its 0 % end.
+    public var gradient: Gradient?
 
-    public init(name: String = "", values: [Double], style: Style = .plain) {
+    public init(name: String = "", values: [Double], style: Style = .plain, gradient: Gradient? = nil) {
         self.name = name
         self.values = values
         self.style = style
+        self.gradient = gradient
     }
 }
 
@@ -90,9 +94,12 @@ public struct BrailleGraph: Widget {
         for row in 0..<plot.height {
             for column in 0..<plot.width {
                 guard let glyph = dots.glyph(column: column, row: row) else { continue }
-                let owner = dots.owners[row * plot.width + column]
-                canvas.set(x: plot.x + column, y: plot.y + row, cell: Cell(glyph: glyph, style: series[owner].style),
-                           clip: plot)
+                let owner = series[dots.owners[row * plot.width + column]]
+                var style = owner.style
+                if let gradient = owner.gradient {
+                    style.fg = gradient.color(at: plot.height == 1 ? 1 : Double(plot.height - 1 - row) / Double(plot.height - 1))
+                }
+                canvas.set(x: plot.x + column, y: plot.y + row, cell: Cell(glyph: glyph, style: style), clip: plot)
             }
         }
         if let xLabels, area.height >= 2 {

@@ -111,7 +111,8 @@ public struct SampleScreen: Sendable {
                 let t = Double(i + frame)
                 return 40 + 30 * (s == 0 ? 1 : 0.5) * (1 + ((t / 9).truncatingRemainder(dividingBy: 6) - 3) / 3)
                     + 20 * noise(i + frame, s)
-            }, style: Style(fg: theme.graphSeries[s % max(1, theme.graphSeries.count)], bg: theme.background))
+            }, style: Style(fg: theme.graphSeries[s % max(1, theme.graphSeries.count)], bg: theme.background),
+               gradient: s == 0 ? theme.latencyGradient : nil)
         }
         BrailleGraph(series: series, xLabels: ("-\(samples / 2)s", "now"), axisStyle: theme.inactiveStyle)
             .render(into: &canvas, area: frameBlock.inner(area))
