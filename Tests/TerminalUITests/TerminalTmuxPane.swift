@@ -117,29 +117,61 @@ final class TerminalTmuxPane {
         return String(line.dropLast(" \(marker)-ok".count))
     }
 
+    /// Runs a command to completion; stdout and stderr go to a file (a pipe would be held
+    /// open forever by the tmux server the first command forks).
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil
-        process.environment = environment
-        // Output goes to a file, not a pipe: the tmux server forked by the first command
-        // inherits the descriptors and would keep a pipe open forever.
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("streamtop-e2e-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out").path
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let output = FileHandle(forWritingAtPath: path)
-        else { throw E2EError("cannot create \(path)") }
         defer { try? FileManager.default.removeItem(atPath: path) }
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try? output.close()
+        let status = try spawnAndWait(arguments, outputPath: path)
         let data = FileManager.default.contents(atPath: path) ?? Data()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (status, String(decoding: data, as: UTF8.self))
+    }
+
+    /// posix_spawn with a clean signal state. Test threads (libdispatch workers) block most
+    /// signals, and a spawned tmux server would inherit that mask: it could then neither
+    /// reap its panes nor be stopped, and nor could the programs in them. Foundation's
+    /// `Process` cannot reset the mask.
+    static func spawnAndWait(_ arguments: [String], outputPath: String) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signo in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGPIPE, SIGWINCH, SIGALRM] {
+            sigaddset(&defaults, signo)
+        }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+
+        var environment = ProcessInfo.processInfo.environment
+        // The harness must see only what a test sets (swift test itself may export NO_COLOR).
+        for name in ["TMUX", "TMUX_PANE", "LINES", "COLUMNS", "NO_COLOR", "COLORTERM"] { environment[name] = nil }
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard rc == 0 else { throw E2EError("posix_spawnp \(arguments[0]) failed: \(rc)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw E2EError("waitpid failed: \(errno)") }
+        }
+        // WIFEXITED/WEXITSTATUS are macros; signal deaths are reported as 128+signo.
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
 

@@ -61,6 +61,13 @@ enum SignalGuard {
         } else {
             fds[0] = -1
         }
+        // A parent may have left these blocked (libdispatch worker threads block most
+        // signals, and children inherit the mask): then SIGTERM would never reach us and
+        // curses would never see SIGWINCH.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for signo in terminationSignals + crashSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&mask, signo) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         for signo in terminationSignals { setHandler(signo, terminationHandler) }
         for signo in crashSignals { setHandler(signo, crashHandler) }
         return fds[0]
