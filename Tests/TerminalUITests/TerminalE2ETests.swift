@@ -122,6 +122,17 @@ struct TerminalE2ETests {
         #expect(try pane.statusAndTTY() == "icanon,echo,status=0")
     }
 
+    @Test func exported_LINES_and_COLUMNS_do_not_override_the_real_size() throws {
+        let pane = try TerminalTmuxPane(name: "env")
+        defer { pane.kill() }
+        _ = try startHarness(in: pane, environment: "LINES=10 COLUMNS=20")
+        try pane.waitFor(text: "size 100x30")
+        try pane.tmux(["resize-window", "-x", "90", "-y", "25"])
+        try pane.waitFor(text: "size 90x25")
+        try pane.keys("q")
+        try pane.waitForShell()
+    }
+
     @Test func hangup_from_a_killed_session_leaves_no_process() throws {
         let pane = try TerminalTmuxPane(name: "hup")
         let pid = try startHarness(in: pane)

@@ -38,6 +38,10 @@ public final class Terminal {
         let environment = options.environment ?? ProcessInfo.processInfo.environment
         // Before curses: wide characters come out blank unless the locale is set first.
         setlocale(LC_ALL, "")
+        // Exported LINES/COLUMNS override the tty's size in curses, also on every later
+        // resize (use_env/use_tioctl do not help there): a full-screen UI must ignore them.
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         SignalGuard.prepare()
         guard let screen = CursesScreen(
             termName: nil, mouse: options.mouse, escapeDelayMilliseconds: options.escapeDelayMilliseconds)
