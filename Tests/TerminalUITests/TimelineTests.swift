@@ -165,3 +165,39 @@ import Testing
         #expect(TestSupport.untouchedOutside(area, in: canvas))
     }
 }
+
+@Suite struct TimeRulerTests {
+    @Test func niceSteps() {
+        // 100 units over 20 columns with 8 columns per label: raw step 40 → 50.
+        #expect(TimeRuler(t0: 0, t1: 100).step(columns: 20) == 50)
+        // 1 unit over 80 columns: raw 0.1 → 0.1.
+        #expect(TimeRuler(t0: 0, t1: 1).step(columns: 80)! == 0.1)
+        // 3000 over 100 columns: raw 240 → 500.
+        #expect(TimeRuler(t0: 0, t1: 3000).step(columns: 100) == 500)
+        #expect(TimeRuler(t0: 5, t1: 5).step(columns: 10) == nil)
+    }
+
+    @Test func labelsAtTickColumns() {
+        var canvas = Canvas(width: 20, height: 1)
+        TimeRuler(t0: 0, t1: 100).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == ["0         50        "])
+        // Window [13, 113): ticks at 50 (column ⌊37/5⌋ = 7) and 100 (column 17, "100" just fits).
+        TimeRuler(t0: 13, t1: 113).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == ["       50        100"])
+    }
+
+    @Test func timelineWithRulerShiftsLanesDown() {
+        var canvas = Canvas(width: 25, height: 4)
+        let timeline = TimelineLanes(lanes: ["cpu0", "gpu0"], spans: [
+            TimelineSpan(lane: 1, start: 50, end: 60, label: "op", style: TimelineTests.red),
+        ], t0: 0, t1: 100, ruler: TimeRuler(t0: 0, t1: 0))
+        timeline.render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == [
+            "     0         50        ",
+            "cpu0                     ",
+            "                         ",
+            "gpu0           op        ",
+        ])
+        #expect(timeline.geometry(for: canvas.bounds).lane(atY: 3) == 1)
+    }
+}

@@ -98,7 +98,8 @@ public struct SampleScreen: Sendable {
             TimelineMarker(lane: $0, time: t0 + 100 + Double($0) * 200, style: Style(fg: theme.marker, bg: theme.background))
         }
         TimelineLanes(lanes: lanes, spans: spans, markers: markers, arrows: arrows, t0: t0, t1: t0 + 1000,
-                      labelStyle: theme.inactiveStyle, backgroundStyle: theme.baseStyle)
+                      labelStyle: theme.inactiveStyle, backgroundStyle: theme.baseStyle,
+                      ruler: TimeRuler(t0: t0, t1: t0 + 1000, style: theme.inactiveStyle))
             .render(into: &canvas, area: frameBlock.inner(area))
     }
 

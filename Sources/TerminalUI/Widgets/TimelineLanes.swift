@@ -19,11 +19,13 @@ public struct TimelineLanes: Widget {
     public var firstLane: Int
     public var labelStyle: Style
     public var backgroundStyle: Style
+    /// A time axis on the first row, above the lanes (nil for none).
+    public var ruler: TimeRuler?
 
     public init(
         lanes: [String], spans: [TimelineSpan] = [], markers: [TimelineMarker] = [],
         arrows: [TimelineArrow] = [], t0: Double, t1: Double, labelWidth: Int? = nil, laneSpacing: Int = 1,
-        firstLane: Int = 0, labelStyle: Style = .plain, backgroundStyle: Style = .plain
+        firstLane: Int = 0, labelStyle: Style = .plain, backgroundStyle: Style = .plain, ruler: TimeRuler? = nil
     ) {
         self.lanes = lanes
         self.spans = spans
@@ -36,6 +38,7 @@ public struct TimelineLanes: Widget {
         self.firstLane = firstLane
         self.labelStyle = labelStyle
         self.backgroundStyle = backgroundStyle
+        self.ruler = ruler
     }
 
     /// Where things go for a given area; exposed so panels can hit-test mouse clicks.
@@ -73,7 +76,7 @@ public struct TimelineLanes: Widget {
         let longest = lanes.map { CharacterWidth.of($0) }.max() ?? 0
         let nameWidth = min(labelWidth ?? min(longest, area.width / 4), max(0, area.width - 2))
         let labels = Rect(x: area.x, y: area.y, width: nameWidth, height: area.height)
-        let plot = area.inset(left: nameWidth + (nameWidth > 0 ? 1 : 0))
+        let plot = area.inset(top: ruler == nil ? 0 : 1, left: nameWidth + (nameWidth > 0 ? 1 : 0))
         return Geometry(labels: labels, plot: plot, scale: TimeScale(t0: t0, t1: t1, columns: plot.width),
                         laneStride: 1 + max(0, laneSpacing), firstLane: max(0, firstLane))
     }
@@ -82,6 +85,10 @@ public struct TimelineLanes: Widget {
         guard !area.isEmpty else { return }
         let g = geometry(for: area)
         canvas.fill(area, style: backgroundStyle)
+        if var ruler {
+            (ruler.t0, ruler.t1) = (t0, t1)  // the ruler always shows the lanes' window
+            ruler.render(into: &canvas, area: Rect(x: g.plot.x, y: area.y, width: g.plot.width, height: 1))
+        }
         for (lane, name) in lanes.enumerated() {
             guard let y = g.row(of: lane), g.labels.width > 0 else { continue }
             canvas.put(TextMeasure.truncate(name, to: g.labels.width), x: g.labels.x, y: y, style: labelStyle,
