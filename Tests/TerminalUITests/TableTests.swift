@@ -58,6 +58,16 @@ import Testing
         #expect(state.offset == 0)
     }
 
+    @Test func wideCharactersInCellsAreCutWhole() {
+        var canvas = Canvas(width: 12, height: 2)
+        var state = TableState()
+        Table(columns: [TableColumn("名前", width: .fixed(5)), TableColumn("x", width: .fill(1))],
+              rows: [["漢字漢字", "ok"]]).render(into: &canvas, area: canvas.bounds, state: &state)
+        // 5 columns: "漢字" (4) + "…"; a third 漢 would need columns 5–6.
+        #expect(canvas.lines() == ["名前  x     ", "漢字… ok    "])
+        #expect(TestSupport.widePairsIntact(canvas))
+    }
+
     @Test func columnsThatDoNotFitAreDroppedFromTheRight() {
         var canvas = TestSupport.dotted(width: 8, height: 2)
         var state = TableState()
@@ -65,6 +75,24 @@ import Testing
         // At 5 columns, 6 + 1 > 5: Time is dropped and Name takes all 5.
         Self.table().render(into: &canvas, area: Rect(x: 0, y: 0, width: 5, height: 2), state: &state)
         #expect(canvas.lines() == ["Name ...", "matm…..."])
+    }
+}
+
+@Suite struct ScrollbarTests {
+    @Test func thumbSizeAndPosition() {
+        // 10 of 100 rows in a 10-row track: a 1-row thumb moving over 9 positions.
+        #expect(Scrollbar(total: 100, visible: 10, offset: 0).thumb(height: 10)! == (0, 1))
+        #expect(Scrollbar(total: 100, visible: 10, offset: 90).thumb(height: 10)! == (9, 1))
+        #expect(Scrollbar(total: 100, visible: 10, offset: 45).thumb(height: 10)! == (5, 1))  // 4.5 rounds up
+        // Half visible: a 5-row thumb.
+        #expect(Scrollbar(total: 20, visible: 10, offset: 10).thumb(height: 10)! == (5, 5))
+        #expect(Scrollbar(total: 5, visible: 10, offset: 0).thumb(height: 10) == nil)
+    }
+
+    @Test func drawsInTheRightColumn() {
+        var canvas = TestSupport.dotted(width: 3, height: 4)
+        Scrollbar(total: 8, visible: 4, offset: 4).render(into: &canvas, area: canvas.bounds)
+        #expect(canvas.lines() == ["..│", "..│", "..┃", "..┃"])
     }
 }
 

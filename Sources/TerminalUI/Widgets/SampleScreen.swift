@@ -133,7 +133,11 @@ public struct SampleScreen: Sendable {
                         TableColumn("count", width: .fixed(6), alignment: .right)],
               rows: rows, sortColumn: 2, sortOrder: .descending,
               headerStyle: theme.titleStyle, rowStyle: theme.baseStyle, selectedStyle: theme.selectedStyle)
-            .render(into: &canvas, area: frameBlock.inner(area), state: &state)
+            .render(into: &canvas, area: frameBlock.inner(area).inset(right: 1), state: &state)
+        let body = frameBlock.inner(area).inset(top: 1)
+        Scrollbar(total: rows.count, visible: body.height, offset: state.offset, trackStyle: theme.inactiveStyle,
+                  thumbStyle: theme.borderStyle(focused: true))
+            .render(into: &canvas, area: body)
     }
 
     static func streams(_ theme: Theme, _ frame: Int, _ canvas: inout Canvas, _ area: Rect) {
