@@ -39,6 +39,7 @@ struct TerminalE2ETests {
         // Wide characters take two columns each, so the right border stays aligned.
         #expect(lines[3].hasSuffix("│") && lines[3].count == 100 - 3)
         #expect(lines[5].contains("depth ansi256"))
+        #expect(try pane.modes() == "alt=1 mouse=1 sgr=1 cursor=0 keypad=1")
         // Colour goes through curses pairs: title rgb(255,200,0) bold → palette 220.
         let colored = try pane.capture(escapes: true)
         #expect(colored.contains("38;5;220"), "title colour missing in:\n\(colored.prefix(400))")
@@ -68,6 +69,7 @@ struct TerminalE2ETests {
         try pane.keys("q")
         try pane.waitForShell()
         #expect(try pane.statusAndTTY() == "icanon,echo,status=0")
+        #expect(try pane.modes() == TerminalTmuxPane.restoredModes)
     }
 
     @Test func sigterm_restores_the_terminal_and_exits_143() throws {
@@ -77,6 +79,7 @@ struct TerminalE2ETests {
         #expect(Glibc.kill(pid, SIGTERM) == 0)
         try pane.waitForShell()
         #expect(try pane.statusAndTTY() == "icanon,echo,status=143")
+        #expect(try pane.modes() == TerminalTmuxPane.restoredModes)
     }
 
     @Test func ctrl_c_restores_the_terminal_and_exits_130() throws {
@@ -86,6 +89,7 @@ struct TerminalE2ETests {
         try pane.keys("C-c")
         try pane.waitForShell()
         #expect(try pane.statusAndTTY() == "icanon,echo,status=130")
+        #expect(try pane.modes() == TerminalTmuxPane.restoredModes)
     }
 
     @Test func an_error_thrown_out_of_the_loop_restores_and_exits_3() throws {
@@ -96,6 +100,7 @@ struct TerminalE2ETests {
         try pane.waitForShell()
         #expect(try pane.capture().contains("tui-harness: harness error requested with E"))
         #expect(try pane.statusAndTTY() == "icanon,echo,status=3")
+        #expect(try pane.modes() == TerminalTmuxPane.restoredModes)
     }
 
     @Test func a_crash_signal_restores_before_the_default_action() throws {
@@ -106,6 +111,7 @@ struct TerminalE2ETests {
         try pane.keys("A")
         try pane.waitForShell()
         #expect(try pane.statusAndTTY() == "icanon,echo,status=134")
+        #expect(try pane.modes() == TerminalTmuxPane.restoredModes)
     }
 
     @Test func no_color_is_monochrome_and_colorterm_is_capped_by_terminfo() throws {
@@ -120,6 +126,7 @@ struct TerminalE2ETests {
         try pane.keys("q")
         try pane.waitForShell()
         #expect(try pane.statusAndTTY() == "icanon,echo,status=0")
+        #expect(try pane.modes() == TerminalTmuxPane.restoredModes)
     }
 
     @Test func exported_LINES_and_COLUMNS_do_not_override_the_real_size() throws {

@@ -103,6 +103,16 @@ final class TerminalTmuxPane {
         }
     }
 
+    /// The pane's terminal modes as tmux tracks them: alternate screen, mouse reporting
+    /// (any, SGR 1006), cursor visibility, application cursor keys.
+    func modes() throws -> String {
+        try tmux(["display-message", "-p",
+            "alt=#{alternate_on} mouse=#{mouse_any_flag} sgr=#{mouse_sgr_flag} cursor=#{cursor_flag} keypad=#{keypad_cursor_flag}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static let restoredModes = "alt=0 mouse=0 sgr=0 cursor=1 keypad=0"
+
     /// The exit status of the last command and the tty's line discipline, read by the
     /// shell itself (proves it is usable): e.g. "icanon,echo,status=143".
     func statusAndTTY() throws -> String {

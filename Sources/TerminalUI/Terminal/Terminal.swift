@@ -100,6 +100,9 @@ public final class Terminal {
         let ready = Glibc.poll(&fds, wakeFD >= 0 ? 2 : 1, Int32(clamping: max(0, milliseconds)))
         if ready > 0, fds[1].revents != 0 { SignalGuard.drain(wakeFD) }
         if let signo = SignalGuard.takePending() { throw .signal(signo) }
+        // The tty is gone but SIGHUP was ignored (nohup): same meaning, and polling a hung-up
+        // fd would spin.
+        if ready > 0, fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { throw .signal(SIGHUP) }
         // Also after EINTR: SIGWINCH interrupts poll and curses reports KEY_RESIZE on the next read.
         return ready == 0 ? nil : readEvent(screen)
     }
