@@ -92,7 +92,7 @@ import Testing
     @Test func drawsInTheRightColumn() {
         var canvas = TestSupport.dotted(width: 3, height: 4)
         Scrollbar(total: 8, visible: 4, offset: 4).render(into: &canvas, area: canvas.bounds)
-        #expect(canvas.lines() == ["..│", "..│", "..┃", "..┃"])
+        #expect(canvas.lines() == ["..╎", "..╎", "..┃", "..┃"])
     }
 }
 

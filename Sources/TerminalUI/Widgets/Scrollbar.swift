@@ -6,6 +6,9 @@ public struct Scrollbar: Widget {
     public var offset: Int
     public var trackStyle: Style
     public var thumbStyle: Style
+    /// Dashed by default so a track next to a panel border does not read as a double line.
+    public var trackGlyph: String = "╎"
+    public var thumbGlyph: String = "┃"
 
     public init(total: Int, visible: Int, offset: Int, trackStyle: Style = .plain, thumbStyle: Style = .plain) {
         self.total = total
@@ -31,7 +34,7 @@ public struct Scrollbar: Widget {
         let x = area.maxX - 1
         for row in 0..<area.height {
             let onThumb = row >= thumb.start && row < thumb.start + thumb.length
-            canvas.put(onThumb ? "┃" : "│", x: x, y: area.y + row, style: onThumb ? thumbStyle : trackStyle, clip: area)
+            canvas.put(onThumb ? thumbGlyph : trackGlyph, x: x, y: area.y + row, style: onThumb ? thumbStyle : trackStyle, clip: area)
         }
     }
 }
