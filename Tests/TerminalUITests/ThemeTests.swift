@@ -188,6 +188,7 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
         #expect(path.directories == ["/opt/custom", "\(root)/bin/themes", "\(root)/share/streamtop/themes",
                                      "\(root)/xdg/streamtop/themes"])
         #expect(path.availableThemes() == ["installed", "mine", "shared"])
+        #expect(ThemeLoader.availableThemes(searchPath: path) == ["default", "installed", "mine", "shared"])
         #expect(path.find("shared") == "\(root)/bin/themes/shared.theme")
         #expect(ThemeLoader.load(named: "mine", searchPath: path, depth: .ansi16).theme.foreground == .ansi(1))
         #expect(ThemeLoader.load(named: "installed", searchPath: path, depth: .ansi16).theme.foreground == .ansi(6))
@@ -202,5 +203,7 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
         let path = ThemeSearchPath.standard(executablePath: "\(repositoryRoot)/.build/debug/streamtop", environment: [:])
         #expect(path.directories.contains("\(repositoryRoot)/themes"))
         #expect(path.find("light") == "\(repositoryRoot)/themes/light.theme")
+        #expect(ThemeLoader.availableThemes(searchPath: ThemeSearchPath(directories: ["\(repositoryRoot)/themes"]))
+            == ["default", "high-contrast", "light", "monochrome"])
     }
 }

@@ -39,6 +39,12 @@ public enum ThemeLoader {
         return parse(text, file: path, depth: depth)
     }
 
+    /// Names the `t` key cycles through: "default" (always available, built in) first, then
+    /// every other theme file on the path, sorted.
+    public static func availableThemes(searchPath: ThemeSearchPath = .standard()) -> [String] {
+        ["default"] + searchPath.availableThemes().filter { $0 != "default" }
+    }
+
     /// Loads `name`: a path if it contains "/", else a stem looked up on `searchPath`.
     /// "default" falls back silently to the built-in theme when no file overrides it.
     public static func load(named name: String, searchPath: ThemeSearchPath = .standard(), depth: ColorDepth)
