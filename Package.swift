@@ -34,6 +34,8 @@ let package = Package(
             ]),
         // Test-only executable: drives the real terminal layer so tmux tests can watch it.
         .executableTarget(name: "tui-harness", dependencies: ["TerminalUI"], path: "Sources/TUIHarness"),
+        // Render/diff/serialize timings of a full mixed-widget frame (not a test: prints figures).
+        .executableTarget(name: "tui-bench", dependencies: ["TerminalUI"], path: "Benchmarks/TUIBench"),
 
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Engine"]),

@@ -31,6 +31,20 @@ static inline mmask_t cnc_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cnc_button1_released(void) { return BUTTON1_RELEASED; }
 static inline mmask_t cnc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t cnc_button5_pressed(void) { return BUTTON5_PRESSED; }
+static inline mmask_t cnc_button2_pressed(void) { return BUTTON2_PRESSED; }
+static inline mmask_t cnc_button2_clicked(void) { return BUTTON2_CLICKED; }
+static inline mmask_t cnc_button2_released(void) { return BUTTON2_RELEASED; }
+static inline mmask_t cnc_button3_pressed(void) { return BUTTON3_PRESSED; }
+static inline mmask_t cnc_button3_clicked(void) { return BUTTON3_CLICKED; }
+static inline mmask_t cnc_button3_released(void) { return BUTTON3_RELEASED; }
+static inline mmask_t cnc_button4_released(void) { return BUTTON4_RELEASED; }
+static inline mmask_t cnc_button5_released(void) { return BUTTON5_RELEASED; }
+/* Terminal-wide globals (COLORS, COLOR_PAIRS, curscr) and the stdio streams newterm wants. */
+static inline int cnc_colors(void) { return COLORS; }
+static inline int cnc_color_pairs(void) { return COLOR_PAIRS; }
+static inline WINDOW *cnc_curscr(void) { return curscr; }
+static inline FILE *cnc_stdout(void) { return stdout; }
+static inline FILE *cnc_stdin(void) { return stdin; }
 static inline int cnc_ok(void) { return OK; }
 static inline int cnc_err(void) { return ERR; }
 static inline int cnc_key_code_yes(void) { return KEY_CODE_YES; }
