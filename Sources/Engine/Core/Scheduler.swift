@@ -55,7 +55,12 @@ enum Scheduler {
                 continue
             }
             let dependencies = waits
+            // The worker's queue keeps a task closure after it ran (until it compacts, 1,000+ tasks
+            // later), so the closure holds the tensor and node through a box that running empties:
+            // otherwise every output buffer stayed alive until then, however soon it was dropped.
+            let pending = PendingRun(tensor, node)
             let task: StreamWorker.Task = {
+                guard let (tensor, node) = pending.take() else { return }
                 run(tensor, node, waits: dependencies, cost: cost, dispatched: dispatched, inline: false, recorder: recorder)
             }
             let seq = worker.enqueue(task)
@@ -70,6 +75,25 @@ enum Scheduler {
             let producer = lock.withLock { tensor.data == nil ? tensor.producer : nil }
             if let producer { producer.worker.wait(for: producer.seq) }
             if let error = lock.withLock({ tensor.error }) { throw error }
+        }
+    }
+
+    /// A scheduled node, handed over once to the task that runs it.
+    final class PendingRun: @unchecked Sendable {
+        private var tensor: Tensor?
+        private var node: Node?
+
+        init(_ tensor: Tensor, _ node: Node) {
+            self.tensor = tensor
+            self.node = node
+        }
+
+        /// Only the worker thread calls this, once.
+        func take() -> (Tensor, Node)? {
+            guard let tensor, let node else { return nil }
+            self.tensor = nil
+            self.node = nil
+            return (tensor, node)
         }
     }
 
