@@ -46,10 +46,18 @@ enum GraphWalk {
     /// Nodes reachable from `roots` that are neither evaluated nor scheduled, inputs before
     /// consumers. Caller holds `Scheduler.lock`.
     static func topologicalOrder(_ roots: [Tensor]) -> [Tensor] {
+        // Failed nodes (error set, node kept) count as pending: a later eval retries them.
+        func pending(_ t: Tensor) -> Bool { t.node != nil && t.producer == nil }
+        // One root whose inputs are all evaluated or scheduled (eager-style `eval(a + b)`): the
+        // walk below would give exactly [root]; skip its visited set and stack.
+        if roots.count == 1 {
+            let root = roots[0]
+            guard pending(root) else { return [] }
+            if !root.node!.inputs.contains(where: pending) { return [root] }
+        }
         var order: [Tensor] = []
         var visited = Set<ObjectIdentifier>()
         var stack: [(tensor: Tensor, next: Int)] = []
-        func pending(_ t: Tensor) -> Bool { t.node != nil && t.producer == nil }
         for root in roots where pending(root) { stack.append((root, 0)) }
         while let (tensor, next) = stack.popLast() {
             if next == 0 {

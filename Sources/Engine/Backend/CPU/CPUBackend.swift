@@ -14,7 +14,9 @@ enum CPUBackend {
             try Runtime.shared.pool(for: node.stream.device).allocate(count * dtype.size, op: name)
         }
         func contiguousResult(_ buffer: Buffer) -> ArrayData {
-            ArrayData(buffer: buffer, offset: 0, strides: Shape.contiguousStrides(shape))
+            // Rank 0 and 1 without allocating (`[1]` is a statically initialised literal).
+            let strides = shape.count == 1 ? [1] : shape.isEmpty ? [] : Shape.contiguousStrides(shape)
+            return ArrayData(buffer: buffer, offset: 0, strides: strides)
         }
 
         switch node.primitive {

@@ -42,10 +42,10 @@ enum LayoutKernels {
     /// Strided → contiguous copy of the same dtype.
     static func copy(_ x: ArrayData, _ shape: [Int], type: DType, into out: Buffer) {
         switch type.size {
-        case 1: Loops.unary(x, shape, shape: shape, out: out.typed(Bool.self), grain: cheapGrain) { (v: Bool) in v }
-        case 2: Loops.unary(x, shape, shape: shape, out: out.typed(Float16.self), grain: cheapGrain) { (v: Float16) in v }
-        case 4: Loops.unary(x, shape, shape: shape, out: out.typed(Int32.self), grain: cheapGrain) { (v: Int32) in v }
-        default: Loops.unary(x, shape, shape: shape, out: out.typed(Int64.self), grain: cheapGrain) { (v: Int64) in v }
+        case 1: Loops.unary(Fn.Identity<Bool>.self, x, shape, shape: shape, out: out.typed(Bool.self), grain: cheapGrain)
+        case 2: Loops.unary(Fn.Identity<Float16>.self, x, shape, shape: shape, out: out.typed(Float16.self), grain: cheapGrain)
+        case 4: Loops.unary(Fn.Identity<Int32>.self, x, shape, shape: shape, out: out.typed(Int32.self), grain: cheapGrain)
+        default: Loops.unary(Fn.Identity<Int64>.self, x, shape, shape: shape, out: out.typed(Int64.self), grain: cheapGrain)
         }
     }
 

@@ -35,3 +35,5 @@ enum Parallel {
 let cheapGrain = 1 << 16
 /// Same for transcendental ops (exp, tanh…), where each element costs more.
 let mathGrain = 1 << 13
+/// Same for the vectorised float32 exp/tanh/sigmoid (`FastMath`): a few times an add, not 20×.
+let fastMathGrain = 1 << 14

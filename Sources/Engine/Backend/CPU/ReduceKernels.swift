@@ -25,60 +25,56 @@ enum ReduceKernels {
 
     /// Reduces each row of `inner` elements with an accumulator; long rows of few outputs are split
     /// across the cores and the partial results merged.
-    @inline(__always)
-    static func reduceRows<T, A, R>(
-        _ rows: Rows, _ t: T.Type, out: UnsafeMutablePointer<R>, initial: A, combine: (A, T) -> A,
-        merge: (A, A) -> A, finish: (A) -> R
-    ) {
-        let src = UncheckedSendable(rows.data.pointer(as: T.self))
+    static func reduceRows<F: ReduceFunctor>(_ rows: Rows, _: F.Type, out: UnsafeMutablePointer<F.Out>) {
+        let src = UncheckedSendable(rows.data.pointer(as: F.In.self))
         let dst = UncheckedSendable(out)
         let inner = rows.inner
         if rows.outer >= Parallel.cores || inner < 4 * cheapGrain {
             Parallel.forRanges(rows.outer, grain: max(1, cheapGrain / max(inner, 1))) { range in
                 for r in range {
-                    var acc = initial
+                    var acc = F.initial
                     let row = src.value + r * inner
-                    for i in 0..<inner { acc = combine(acc, row[i]) }
-                    dst.value[r] = finish(acc)
+                    for i in 0..<inner { acc = F.combine(acc, row[i]) }
+                    dst.value[r] = F.finish(acc)
                 }
             }
             return
         }
         let parts = Parallel.cores
         for r in 0..<rows.outer {
-            let partials = UnsafeMutablePointer<A>.allocate(capacity: parts)
-            partials.initialize(repeating: initial, count: parts)
+            let partials = UnsafeMutablePointer<F.Acc>.allocate(capacity: parts)
+            partials.initialize(repeating: F.initial, count: parts)
             let shared = UncheckedSendable(partials)
             Parallel.forRanges(parts, grain: 1) { range in
                 for p in range {
-                    var acc = initial
+                    var acc = F.initial
                     let row = src.value + r * inner
-                    for i in (inner * p / parts)..<(inner * (p + 1) / parts) { acc = combine(acc, row[i]) }
+                    for i in (inner * p / parts)..<(inner * (p + 1) / parts) { acc = F.combine(acc, row[i]) }
                     shared.value[p] = acc
                 }
             }
             var acc = partials[0]
-            for p in 1..<parts { acc = merge(acc, partials[p]) }
+            for p in 1..<parts { acc = F.merge(acc, partials[p]) }
             partials.deinitialize(count: parts)
             partials.deallocate()
-            out[r] = finish(acc)
+            out[r] = F.finish(acc)
         }
     }
 
     static func reduce(_ op: ReduceOp, _ rows: Rows, inType: DType, outType: DType, out: Buffer) {
         switch (op, inType) {
         case (.all, _):
-            reduceRows(rows, Bool.self, out: out.typed(Bool.self), initial: true, combine: { $0 && $1 }, merge: { $0 && $1 }, finish: { $0 })
+            reduceRows(rows, Reducers.All.self, out: out.typed(Bool.self))
         case (.any, _):
-            reduceRows(rows, Bool.self, out: out.typed(Bool.self), initial: false, combine: { $0 || $1 }, merge: { $0 || $1 }, finish: { $0 })
+            reduceRows(rows, Reducers.AnyTrue.self, out: out.typed(Bool.self))
         case (_, .float32): floatReduce(op, rows, Float.self, out: out)
         case (_, .float16): floatReduce(op, rows, Float16.self, out: out)
         case (_, .int32): intReduce(op, rows, Int32.self, out: out)
         case (_, .int64): intReduce(op, rows, Int64.self, out: out)
         case (.max, .bool):
-            reduceRows(rows, Bool.self, out: out.typed(Bool.self), initial: false, combine: { $0 || $1 }, merge: { $0 || $1 }, finish: { $0 })
+            reduceRows(rows, Reducers.AnyTrue.self, out: out.typed(Bool.self))
         case (.min, .bool):
-            reduceRows(rows, Bool.self, out: out.typed(Bool.self), initial: true, combine: { $0 && $1 }, merge: { $0 && $1 }, finish: { $0 })
+            reduceRows(rows, Reducers.All.self, out: out.typed(Bool.self))
         case (_, .bool):
             preconditionFailure("\(op) of bool is cast to int32 by the builder")
         }
@@ -89,13 +85,13 @@ enum ReduceKernels {
         switch op {
         case .sum:
             // Accumulate in Double: more accurate than NumPy's pairwise float32 sum, never less.
-            reduceRows(rows, T.self, out: o, initial: 0.0, combine: { $0 + Double($1) }, merge: +, finish: { T($0) })
+            reduceRows(rows, Reducers.FloatSum<T>.self, out: o)
         case .prod:
-            reduceRows(rows, T.self, out: o, initial: 1.0, combine: { $0 * Double($1) }, merge: *, finish: { T($0) })
+            reduceRows(rows, Reducers.FloatProd<T>.self, out: o)
         case .max:
-            reduceRows(rows, T.self, out: o, initial: -T.infinity, combine: nanMax, merge: nanMax, finish: { $0 })
+            reduceRows(rows, Reducers.FloatMax<T>.self, out: o)
         case .min:
-            reduceRows(rows, T.self, out: o, initial: T.infinity, combine: nanMin, merge: nanMin, finish: { $0 })
+            reduceRows(rows, Reducers.FloatMin<T>.self, out: o)
         case .all, .any:
             preconditionFailure("handled above")
         }
@@ -107,10 +103,10 @@ enum ReduceKernels {
     private static func intReduce<T: Element & FixedWidthInteger & SignedInteger>(_ op: ReduceOp, _ rows: Rows, _ t: T.Type, out: Buffer) {
         let o = out.typed(T.self)
         switch op {
-        case .sum: reduceRows(rows, T.self, out: o, initial: T(0), combine: { $0 &+ $1 }, merge: { $0 &+ $1 }, finish: { $0 })
-        case .prod: reduceRows(rows, T.self, out: o, initial: T(1), combine: { $0 &* $1 }, merge: { $0 &* $1 }, finish: { $0 })
-        case .max: reduceRows(rows, T.self, out: o, initial: T.min, combine: { Swift.max($0, $1) }, merge: { Swift.max($0, $1) }, finish: { $0 })
-        case .min: reduceRows(rows, T.self, out: o, initial: T.max, combine: { Swift.min($0, $1) }, merge: { Swift.min($0, $1) }, finish: { $0 })
+        case .sum: reduceRows(rows, Reducers.IntSum<T>.self, out: o)
+        case .prod: reduceRows(rows, Reducers.IntProd<T>.self, out: o)
+        case .max: reduceRows(rows, Reducers.IntMax<T>.self, out: o)
+        case .min: reduceRows(rows, Reducers.IntMin<T>.self, out: o)
         case .all, .any: preconditionFailure("handled above")
         }
     }
@@ -210,5 +206,90 @@ enum ReduceKernels {
                 dst.value[r] = T(m + Foundation.log(total))
             }
         }
+    }
+}
+
+/// A row reduction as a type: `initial`, then `combine` per element in row order, `merge` for the
+/// partial results of a row split across cores, `finish` to the output dtype.
+protocol ReduceFunctor {
+    associatedtype In: Element
+    associatedtype Acc
+    associatedtype Out: Element
+    static var initial: Acc { get }
+    static func combine(_ acc: Acc, _ x: In) -> Acc
+    static func merge(_ a: Acc, _ b: Acc) -> Acc
+    static func finish(_ acc: Acc) -> Out
+}
+
+enum Reducers {
+    struct All: ReduceFunctor {
+        @inline(__always) static var initial: Bool { true }
+        @inline(__always) static func combine(_ acc: Bool, _ x: Bool) -> Bool { acc && x }
+        @inline(__always) static func merge(_ a: Bool, _ b: Bool) -> Bool { a && b }
+        @inline(__always) static func finish(_ acc: Bool) -> Bool { acc }
+    }
+
+    struct AnyTrue: ReduceFunctor {
+        @inline(__always) static var initial: Bool { false }
+        @inline(__always) static func combine(_ acc: Bool, _ x: Bool) -> Bool { acc || x }
+        @inline(__always) static func merge(_ a: Bool, _ b: Bool) -> Bool { a || b }
+        @inline(__always) static func finish(_ acc: Bool) -> Bool { acc }
+    }
+
+    /// Accumulates in Double.
+    struct FloatSum<T: Element & BinaryFloatingPoint>: ReduceFunctor {
+        @inline(__always) static var initial: Double { 0.0 }
+        @inline(__always) static func combine(_ acc: Double, _ x: T) -> Double { acc + Double(x) }
+        @inline(__always) static func merge(_ a: Double, _ b: Double) -> Double { a + b }
+        @inline(__always) static func finish(_ acc: Double) -> T { T(acc) }
+    }
+
+    struct FloatProd<T: Element & BinaryFloatingPoint>: ReduceFunctor {
+        @inline(__always) static var initial: Double { 1.0 }
+        @inline(__always) static func combine(_ acc: Double, _ x: T) -> Double { acc * Double(x) }
+        @inline(__always) static func merge(_ a: Double, _ b: Double) -> Double { a * b }
+        @inline(__always) static func finish(_ acc: Double) -> T { T(acc) }
+    }
+
+    struct FloatMax<T: Element & BinaryFloatingPoint>: ReduceFunctor {
+        @inline(__always) static var initial: T { -T.infinity }
+        @inline(__always) static func combine(_ acc: T, _ x: T) -> T { ReduceKernels.nanMax(acc, x) }
+        @inline(__always) static func merge(_ a: T, _ b: T) -> T { ReduceKernels.nanMax(a, b) }
+        @inline(__always) static func finish(_ acc: T) -> T { acc }
+    }
+
+    struct FloatMin<T: Element & BinaryFloatingPoint>: ReduceFunctor {
+        @inline(__always) static var initial: T { T.infinity }
+        @inline(__always) static func combine(_ acc: T, _ x: T) -> T { ReduceKernels.nanMin(acc, x) }
+        @inline(__always) static func merge(_ a: T, _ b: T) -> T { ReduceKernels.nanMin(a, b) }
+        @inline(__always) static func finish(_ acc: T) -> T { acc }
+    }
+
+    struct IntSum<T: Element & FixedWidthInteger & SignedInteger>: ReduceFunctor {
+        @inline(__always) static var initial: T { 0 }
+        @inline(__always) static func combine(_ acc: T, _ x: T) -> T { acc &+ x }
+        @inline(__always) static func merge(_ a: T, _ b: T) -> T { a &+ b }
+        @inline(__always) static func finish(_ acc: T) -> T { acc }
+    }
+
+    struct IntProd<T: Element & FixedWidthInteger & SignedInteger>: ReduceFunctor {
+        @inline(__always) static var initial: T { 1 }
+        @inline(__always) static func combine(_ acc: T, _ x: T) -> T { acc &* x }
+        @inline(__always) static func merge(_ a: T, _ b: T) -> T { a &* b }
+        @inline(__always) static func finish(_ acc: T) -> T { acc }
+    }
+
+    struct IntMax<T: Element & FixedWidthInteger & SignedInteger>: ReduceFunctor {
+        @inline(__always) static var initial: T { T.min }
+        @inline(__always) static func combine(_ acc: T, _ x: T) -> T { Swift.max(acc, x) }
+        @inline(__always) static func merge(_ a: T, _ b: T) -> T { Swift.max(a, b) }
+        @inline(__always) static func finish(_ acc: T) -> T { acc }
+    }
+
+    struct IntMin<T: Element & FixedWidthInteger & SignedInteger>: ReduceFunctor {
+        @inline(__always) static var initial: T { T.max }
+        @inline(__always) static func combine(_ acc: T, _ x: T) -> T { Swift.min(acc, x) }
+        @inline(__always) static func merge(_ a: T, _ b: T) -> T { Swift.min(a, b) }
+        @inline(__always) static func finish(_ acc: T) -> T { acc }
     }
 }
