@@ -3,6 +3,11 @@ SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libncursesw5-dev libopenblas-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo tmux python3-numpy
 BIN_RELEASE := .build/release/streamtop
+# Opt-in: `make release CPU=haswell` lets the compiler use AVX2/FMA (exp/tanh ~1.8× faster);
+# the default build runs on any x86-64.
+CPU ?=
+RELEASE_FLAGS := $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU) --scratch-path .build-$(CPU),)
+BIN_RELEASE := $(if $(CPU),.build-$(CPU)/release/streamtop,.build/release/streamtop)
 
 .PHONY: deps build release run test test-engine test-tui sanitize bench clean lint
 
@@ -23,7 +28,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 run: release
 	$(BIN_RELEASE) $(ARGS)
@@ -39,6 +44,7 @@ sanitize: deps
 
 bench: release
 	$(BIN_RELEASE) bench engine --json
+	$(SWIFT) run -c release $(RELEASE_FLAGS) tui-bench --json
 
 clean:
 	rm -rf .build .build-*

@@ -14,6 +14,12 @@ struct BenchResult: Encodable {
     let ratio: Double?
 }
 
+/// A raw pointer handed to worker threads that touch disjoint ranges of it.
+struct UncheckedPointer: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer
+    init(_ pointer: UnsafeMutableRawPointer) { self.pointer = pointer }
+}
+
 enum EngineBenchmark {
     static func now() -> Double { Double(EngineClock.now()) / 1e9 }
 
@@ -110,16 +116,27 @@ enum EngineBenchmark {
         memset(src, 1, bytes)
         memset(dst, 0, bytes)
         let repeats = quick ? 3 : 7
-        let copySeconds = time(repeats: repeats) { memcpy(dst, src, bytes) }
+        // The engine splits large ops across the cores, so the fair peer is a copy split the same way.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let source = UncheckedPointer(src)
+        let target = UncheckedPointer(dst)
+        let copySeconds = time(repeats: repeats) {
+            DispatchQueue.concurrentPerform(iterations: cores) { k in
+                let start = bytes * k / cores
+                let end = bytes * (k + 1) / cores
+                memcpy(target.pointer + start, source.pointer + start, end - start)
+            }
+        }
         let copyGBs = Double(2 * bytes) / copySeconds / 1e9
+        let peer = "memcpy ×\(cores) threads"
         let addSeconds = try time(repeats: repeats) { try eval(x + y) }
         let expSeconds = try time(repeats: repeats) { try eval(Engine.exp(x)) }
         let addGBs = Double(3 * bytes) / addSeconds / 1e9
         let expGBs = Double(2 * bytes) / expSeconds / 1e9
         let params = ["elements": "\(count)", "dtype": "float32"]
         return [
-            BenchResult(name: "add", params: params, value: addGBs, unit: "GB/s", peer: "memcpy", peer_value: copyGBs, ratio: addGBs / copyGBs),
-            BenchResult(name: "exp", params: params, value: expGBs, unit: "GB/s", peer: "memcpy", peer_value: copyGBs, ratio: expGBs / copyGBs),
+            BenchResult(name: "add", params: params, value: addGBs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: addGBs / copyGBs),
+            BenchResult(name: "exp", params: params, value: expGBs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: expGBs / copyGBs),
         ]
     }
 
