@@ -36,11 +36,14 @@ struct Bench: ParsableCommand {
             struct Document: Encodable { let benchmarks: [BenchResult] }
             print(String(decoding: try encoder.encode(Document(benchmarks: results)), as: UTF8.self))
         } else {
+            func pad(_ text: String, _ width: Int) -> String {
+                text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+            }
             for r in results {
                 let params = r.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-                var line = String(format: "%-18@ %-40@ %10.3f %@", r.name, params, r.value, r.unit)
+                var line = pad(r.name, 18) + pad(params, 44) + String(format: "%10.3f ", r.value) + pad(r.unit, 8)
                 if let peer = r.peer, let pv = r.peer_value, let ratio = r.ratio {
-                    line += String(format: "   %@ %.3f   ratio %.3f", peer, pv, ratio)
+                    line += "  " + pad(peer, 26) + String(format: "%10.3f   ratio %.3f", pv, ratio)
                 }
                 print(line)
             }

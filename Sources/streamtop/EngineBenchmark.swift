@@ -42,7 +42,21 @@ enum EngineBenchmark {
     static func run(sizes: [Int], quick: Bool) throws -> [BenchResult] {
         var results: [BenchResult] = []
         results += try matmul(sizes: sizes, quick: quick)
-        results.append(try perOpOverhead(quick: quick))
+        results += pythonMatmul(sizes: sizes, quick: quick, engine: results)
+        let mlx = mlxSeedPeers(quick: quick)
+        var perOp = try perOpOverhead(quick: quick)
+        if let peer = mlx?["per_op_us"] {
+            perOp = BenchResult(
+                name: perOp.name, params: perOp.params, value: perOp.value, unit: perOp.unit, peer: "mlx (CPU build, Python)",
+                peer_value: peer, ratio: perOp.value / peer)
+        }
+        results.append(perOp)
+        let seed = try seedWorkload()
+        results.append(
+            BenchResult(
+                name: "seed workload", params: ["work": "matmul 4096×512·512×4 + 500 × (exp; eval)", "placement": "cpu,cpu"],
+                value: seed, unit: "ms", peer: mlx?["seed_ms"] == nil ? nil : "mlx (CPU build, Python)",
+                peer_value: mlx?["seed_ms"], ratio: mlx?["seed_ms"].map { seed / $0 }))
         results += try bandwidth(quick: quick)
         results.append(try recorderOverhead(quick: quick))
         return results
@@ -80,6 +94,115 @@ enum EngineBenchmark {
                     peer: "cblas_sgemm", peer_value: peer, ratio: engine / peer))
         }
         return results
+    }
+
+    /// Runs a Python peer (NumPy or MLX's CPU build) in a child process with the same environment;
+    /// its last output line is a JSON object of figures. Nil when python3 or the module is missing.
+    static func pythonPeer(_ script: String, _ arguments: [String]) -> [String: Double]? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Double]
+    }
+
+    /// Matmul GFLOP/s of NumPy (`a @ b`, its bundled OpenBLAS) and MLX's CPU build, same sizes.
+    static func pythonMatmul(sizes: [Int], quick: Bool, engine: [BenchResult]) -> [BenchResult] {
+        let script = """
+            import json, sys, time
+            lib = sys.argv[1]
+            if lib == "numpy":
+                import numpy as np
+                rng = np.random.default_rng(0)
+                make = lambda n: rng.random((n, n), dtype=np.float32)
+                run = lambda a, b: a @ b
+            else:
+                import mlx.core as mx
+                mx.set_default_device(mx.cpu)
+                make = lambda n: mx.random.uniform(shape=(n, n))
+                run = lambda a, b: mx.eval(a @ b)
+            out = {}
+            for n in [int(v) for v in sys.argv[2].split(",")]:
+                a = make(n); b = make(n)
+                if lib != "numpy": mx.eval(a, b)
+                run(a, b)
+                times = []
+                for _ in range(int(sys.argv[3])):
+                    t0 = time.perf_counter(); run(a, b); times.append(time.perf_counter() - t0)
+                times.sort()
+                out[str(n)] = 2 * n**3 / times[len(times) // 2] / 1e9
+            print(json.dumps(out))
+            """
+        var results: [BenchResult] = []
+        for (library, label) in [("numpy", "numpy a @ b"), ("mlx", "mlx (CPU build) a @ b")] {
+            let repeats = quick ? "3" : (library == "mlx" ? "3" : "9")
+            guard let figures = pythonPeer(script, [library, sizes.map(String.init).joined(separator: ","), repeats]) else { continue }
+            for n in sizes {
+                guard let peer = figures["\(n)"],
+                    let mine = engine.first(where: { $0.name == "matmul" && $0.params["n"] == "\(n)" })
+                else { continue }
+                results.append(
+                    BenchResult(
+                        name: "matmul vs \(library)", params: ["n": "\(n)", "dtype": "float32"], value: mine.value,
+                        unit: "GFLOP/s", peer: label, peer_value: peer, ratio: mine.value / peer))
+            }
+        }
+        return results
+    }
+
+    /// The seed post's workload (matmul 4096×512·512×4, then 500 × exp with an eval each step, all
+    /// on the CPU) and the per-op loop, in MLX's CPU build when it is installed.
+    static func mlxSeedPeers(quick: Bool) -> [String: Double]? {
+        let script = """
+            import json, time
+            import mlx.core as mx
+            mx.set_default_device(mx.cpu)
+            a = mx.random.uniform(shape=(100,)); b = mx.random.uniform(shape=(100,)); mx.eval(a, b)
+            per_op = []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                for _ in range(2000):
+                    c = a + b; mx.eval(c)
+                per_op.append((time.perf_counter() - t0) / 2000 * 1e6)
+            per_op.sort()
+            A = mx.random.uniform(shape=(4096, 512)); B = mx.random.uniform(shape=(512, 4)); mx.eval(A, B)
+            def fun(a, b):
+                x = mx.matmul(a, b); mx.eval(x)
+                for _ in range(500):
+                    b = mx.exp(b); mx.eval(b)
+            fun(A, B)
+            seed = []
+            for _ in range(5):
+                t0 = time.perf_counter(); fun(A, B); seed.append((time.perf_counter() - t0) * 1e3)
+            seed.sort()
+            print(json.dumps({"per_op_us": per_op[2], "seed_ms": seed[2]}))
+            """
+        return pythonPeer(script, [])
+    }
+
+    /// Ours: the same seed workload, median of 5.
+    static func seedWorkload() throws -> Double {
+        let a = try Random.uniform(shape: [4096, 512], key: Random.key(0))
+        let b0 = try Random.uniform(shape: [512, 4], key: Random.key(1))
+        try eval(a, b0)
+        func fun() throws {
+            try eval(Engine.matmul(a, b0, stream: .cpu))
+            var b = b0
+            for _ in 0..<500 {
+                b = try Engine.exp(b, stream: .cpu)
+                try eval(b)
+            }
+        }
+        try fun()
+        var samples: [Double] = []
+        for _ in 0..<5 { samples.append(try time(repeats: 1, fun) * 1e3) }
+        return median(samples)
     }
 
     static func perOpOverhead(quick: Bool) throws -> BenchResult {
