@@ -71,19 +71,28 @@ enum EngineBenchmark {
             let pa = try a.toArray(Float.self)
             let pb = try b.toArray(Float.self)
             var pc = [Float](repeating: 0, count: n * n)
-            let repeats = quick ? 3 : (n >= 2048 ? 5 : 9)
-            // Interleave engine and peer so machine noise hits both alike.
+            let repeats = quick ? 3 : (n >= 2048 ? 7 : (n >= 1024 ? 11 : 21))
+            // Interleave engine and peer, alternating who goes first, so noise and cache state hit both alike.
             var engineTimes: [Double] = []
             var peerTimes: [Double] = []
             try eval(Engine.matmul(a, b))  // warm-up
-            for _ in 0..<repeats {
-                engineTimes.append(try time(repeats: 1) { try eval(Engine.matmul(a, b)) })
+            func runEngine() throws { engineTimes.append(try time(repeats: 1) { try eval(Engine.matmul(a, b)) }) }
+            func runPeer() {
                 peerTimes.append(
                     time(repeats: 1) {
                         cblas_sgemm(
                             CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n), 1, pa, Int32(n), pb,
                             Int32(n), 0, &pc, Int32(n))
                     })
+            }
+            for r in 0..<repeats {
+                if r % 2 == 0 {
+                    try runEngine()
+                    runPeer()
+                } else {
+                    runPeer()
+                    try runEngine()
+                }
             }
             let flop = 2 * pow(Double(n), 3)
             let engine = flop / median(engineTimes) / 1e9
