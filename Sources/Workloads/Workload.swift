@@ -67,7 +67,7 @@ public enum WorkloadError: Error, CustomStringConvertible, Equatable {
 
 /// Where a workload writes what it wants shown: lines of text and timed phases.
 public final class WorkloadReport: @unchecked Sendable {
-    private let lock = NSLockLike()
+    private let lock = NSLock()
     private var sink: @Sendable (String) -> Void
     public private(set) var lines: [String] = []
     public private(set) var timings: [(label: String, milliseconds: Double)] = []
@@ -82,9 +82,9 @@ public final class WorkloadReport: @unchecked Sendable {
     /// Times `body`, records it under `label` and prints `label: N ms`.
     @discardableResult
     public func time<T>(_ label: String, _ body: () throws -> T) rethrows -> T {
-        let start = Clock.now()
+        let start = EngineClock.now()
         let value = try body()
-        let ms = Double(Clock.now() - start) / 1e6
+        let ms = Double(EngineClock.now() - start) / 1e6
         lock.withLock { timings.append((label, ms)) }
         line("\(label): \(formatMilliseconds(ms))")
         return value
