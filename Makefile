@@ -37,9 +37,10 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
 
+# ThreadSanitizer, then AddressSanitizer (with LeakSanitizer), over the whole suite.
 sanitize: deps
-	$(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
-	$(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+	STREAMTOP_SANITIZER=thread $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
+	STREAMTOP_SANITIZER=address $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
 
 bench: release
 	$(BIN_RELEASE) bench engine --json
