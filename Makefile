@@ -40,7 +40,7 @@ test: deps
 # ThreadSanitizer, then AddressSanitizer (with LeakSanitizer), over the whole suite.
 sanitize: deps
 	STREAMTOP_SANITIZER=thread $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
-	STREAMTOP_SANITIZER=address $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
+	STREAMTOP_SANITIZER=address LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
 
 bench: release
 	$(BIN_RELEASE) bench engine --json
