@@ -88,8 +88,10 @@ public struct MatmulExpSplitWorkload: Workload {
             guard parts.count == 2, let d1 = device(parts[0]), let d2 = device(parts[1]) else {
                 throw WorkloadError.badParameter("placement", name, "two devices like cpu,gpu")
             }
+            // The seed's labels: "cpu elapsed time", "gpu elapsed time", "cpu-gpu elapsed time", …
+            let label = (parts[0] == parts[1] ? parts[0] : "\(parts[0])-\(parts[1])") + " elapsed time"
             do {
-                try report.time("\(name.replacingOccurrences(of: ",", with: "-")) elapsed") {
+                try report.time(label) {
                     let x = try matmul(a, b0, stream: d1)
                     try eval(x)
                     var b = b0
@@ -99,7 +101,7 @@ public struct MatmulExpSplitWorkload: Workload {
                     }
                 }
             } catch let error as EngineError where error.kind == .device {
-                report.line("\(name): skipped — \(error)")
+                report.line("\(label): skipped — \(error)")
             }
         }
     }
