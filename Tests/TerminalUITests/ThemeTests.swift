@@ -185,11 +185,12 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
 
         let path = ThemeSearchPath.standard(extra: ["/opt/custom"], executablePath: "\(root)/bin/streamtop",
                                             environment: ["XDG_CONFIG_HOME": "\(root)/xdg", "HOME": "/home/nobody"])
-        #expect(path.directories == ["/opt/custom", "\(root)/bin/themes", "\(root)/share/streamtop/themes",
-                                     "\(root)/xdg/streamtop/themes"])
+        #expect(path.directories == ["/opt/custom", "\(root)/xdg/streamtop/themes", "\(root)/bin/themes",
+                                     "\(root)/share/streamtop/themes"])
         #expect(path.availableThemes() == ["installed", "mine", "shared"])
         #expect(ThemeLoader.availableThemes(searchPath: path) == ["default", "installed", "mine", "shared"])
-        #expect(path.find("shared") == "\(root)/bin/themes/shared.theme")
+        // The user's copy of a shipped theme wins.
+        #expect(path.find("shared") == "\(root)/xdg/streamtop/themes/shared.theme")
         #expect(ThemeLoader.load(named: "mine", searchPath: path, depth: .ansi16).theme.foreground == .ansi(1))
         #expect(ThemeLoader.load(named: "installed", searchPath: path, depth: .ansi16).theme.foreground == .ansi(6))
     }

@@ -8,25 +8,26 @@ public struct ThemeSearchPath: Hashable, Sendable {
         self.directories = directories
     }
 
-    /// The standard order: `extra` (e.g. `--theme-dir`), then next to the executable
-    /// (`themes/`, `../share/streamtop/themes`), the repository's `themes/` when run from a
-    /// checkout (found by walking up to a folder with `Package.swift`), and finally the
-    /// user's `$XDG_CONFIG_HOME/streamtop/themes` (default `~/.config/streamtop/themes`).
+    /// The standard order: `extra` (e.g. `--theme-dir`), the user's
+    /// `$XDG_CONFIG_HOME/streamtop/themes` (default `~/.config/streamtop/themes`) — so a user's
+    /// copy of a shipped theme overrides it, as in btop — then next to the executable
+    /// (`themes/`, `../share/streamtop/themes`), and the repository's `themes/` when run from a
+    /// checkout (found by walking up to a folder with `Package.swift`).
     public static func standard(
         extra: [String] = [], executablePath: String? = ThemeSearchPath.currentExecutablePath(),
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> ThemeSearchPath {
         var directories = extra
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
+            directories.append(xdg + "/streamtop/themes")
+        } else if let home = environment["HOME"], !home.isEmpty {
+            directories.append(home + "/.config/streamtop/themes")
+        }
         if let executablePath {
             let binDir = (executablePath as NSString).deletingLastPathComponent
             directories.append(binDir + "/themes")
             directories.append(((binDir + "/../share/streamtop/themes") as NSString).standardizingPath)
             if let checkout = repositoryRoot(above: binDir) { directories.append(checkout + "/themes") }
-        }
-        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty {
-            directories.append(xdg + "/streamtop/themes")
-        } else if let home = environment["HOME"], !home.isEmpty {
-            directories.append(home + "/.config/streamtop/themes")
         }
         var seen = Set<String>()
         return ThemeSearchPath(directories: directories.filter { seen.insert($0).inserted })
