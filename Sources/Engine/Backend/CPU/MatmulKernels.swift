@@ -54,15 +54,10 @@ enum MatmulKernels {
             }
         case .float16:
             // Widen to float32, multiply with BLAS, narrow back.
-            let wideA = try Runtime.shared.cpuPool.allocate(Shape.count(aShape) * 4, op: "matmul")
-            let wideB = try Runtime.shared.cpuPool.allocate(Shape.count(bShape) * 4, op: "matmul")
             let wideC = try Runtime.shared.cpuPool.allocate(Shape.count(shape) * 4, op: "matmul")
-            ElementwiseKernels.cast(a, aShape, from: .float16, to: .float32, shape: aShape, out: wideA)
-            ElementwiseKernels.cast(b, bShape, from: .float16, to: .float32, shape: bShape, out: wideB)
             try matmul(
-                ArrayData(buffer: wideA, offset: 0, strides: Shape.contiguousStrides(aShape)), aShape,
-                ArrayData(buffer: wideB, offset: 0, strides: Shape.contiguousStrides(bShape)), bShape,
-                type: .float32, shape: shape, out: wideC)
+                converted(a, aShape, from: .float16, to: .float32), aShape,
+                converted(b, bShape, from: .float16, to: .float32), bShape, type: .float32, shape: shape, out: wideC)
             let cData = ArrayData(buffer: wideC, offset: 0, strides: Shape.contiguousStrides(shape))
             ElementwiseKernels.cast(cData, shape, from: .float32, to: .float16, shape: shape, out: out)
         case .int32:
@@ -72,18 +67,20 @@ enum MatmulKernels {
         case .bool:
             // NumPy's boolean product: c = OR over k of (a AND b).
             let wide = try Runtime.shared.cpuPool.allocate(Shape.count(shape) * 4, op: "matmul")
-            let ai = try Runtime.shared.cpuPool.allocate(Shape.count(aShape) * 4, op: "matmul")
-            let bi = try Runtime.shared.cpuPool.allocate(Shape.count(bShape) * 4, op: "matmul")
-            ElementwiseKernels.cast(a, aShape, from: .bool, to: .int32, shape: aShape, out: ai)
-            ElementwiseKernels.cast(b, bShape, from: .bool, to: .int32, shape: bShape, out: bi)
             try integer(
-                ArrayData(buffer: ai, offset: 0, strides: Shape.contiguousStrides(aShape)), aShape,
-                ArrayData(buffer: bi, offset: 0, strides: Shape.contiguousStrides(bShape)), bShape,
-                Int32.self, shape: shape, out: wide.typed(Int32.self))
+                converted(a, aShape, from: .bool, to: .int32), aShape, converted(b, bShape, from: .bool, to: .int32),
+                bShape, Int32.self, shape: shape, out: wide.typed(Int32.self))
             let w = wide.typed(Int32.self)
             let o = out.typed(Bool.self)
             for i in 0..<Shape.count(shape) { o[i] = w[i] != 0 }
         }
+    }
+
+    /// A contiguous copy of `x` in another dtype, from the pool.
+    private static func converted(_ x: ArrayData, _ shape: [Int], from: DType, to: DType) throws(EngineError) -> ArrayData {
+        let buffer = try Runtime.shared.cpuPool.allocate(Shape.count(shape) * to.size, op: "matmul")
+        ElementwiseKernels.cast(x, shape, from: from, to: to, shape: shape, out: buffer)
+        return ArrayData(buffer: buffer, offset: 0, strides: Shape.contiguousStrides(shape))
     }
 
     private static func sgemm(
