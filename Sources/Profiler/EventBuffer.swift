@@ -8,7 +8,7 @@ public final class EventBuffer: EngineRecorder, @unchecked Sendable {
     private var ring: [EngineEvent?]
     private var next = 0
     private var stored = 0
-    public private(set) var dropped = 0
+    private var dropped = 0
     public let capacity: Int
 
     public init(capacity: Int = 1 << 16) {

@@ -60,8 +60,4 @@ enum WeakScalar {
     static func tensor(_ value: Double, like other: Tensor, op: String) throws(EngineError) -> Tensor {
         try Builder.constant(.float(value), dtype: other.dtype.isFloatingPoint ? other.dtype : .float32, op: op)
     }
-
-    static func tensor(_ value: Bool, like other: Tensor, op: String) throws(EngineError) -> Tensor {
-        try Builder.constant(.bool(value), dtype: .bool, op: op)
-    }
 }

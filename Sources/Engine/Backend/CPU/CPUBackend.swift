@@ -48,7 +48,7 @@ enum CPUBackend {
         case .randomNormal(let key, let loc, let scale):
             try GeneratorKernels.normal(key: key, loc: loc, scale: scale, dtype: dtype, count: count, out: out)
         case .unary(let op):
-            ElementwiseKernels.unary(op, input(0), inShape(0), xType: inputs[0].dtype, shape: shape, out: out, outType: dtype)
+            ElementwiseKernels.unary(op, input(0), inShape(0), xType: inputs[0].dtype, shape: shape, out: out)
         case .binary(let op):
             ElementwiseKernels.binary(op, input(0), inShape(0), input(1), inShape(1), inType: inputs[0].dtype, shape: shape, out: out)
         case .select:
@@ -61,7 +61,7 @@ enum CPUBackend {
             }
         case .reduce(let op, let axes):
             let rows = try ReduceKernels.rows(input(0), inShape(0), axes: axes, type: inputs[0].dtype, op: name)
-            ReduceKernels.reduce(op, rows, inType: inputs[0].dtype, outType: dtype, out: out)
+            ReduceKernels.reduce(op, rows, inType: inputs[0].dtype, out: out)
         case .argReduce(let op, let axis):
             let rows = try ReduceKernels.rows(input(0), inShape(0), axes: [axis], type: inputs[0].dtype, op: name)
             ReduceKernels.argReduce(op, rows, inType: inputs[0].dtype, out: out)

@@ -4,7 +4,7 @@ import Foundation
 /// builder inserted the casts), so each kernel is a switch over that dtype that picks a functor
 /// type from `Fn` and hands it to the loops in `Loops`.
 enum ElementwiseKernels {
-    static func unary(_ op: UnaryOp, _ x: ArrayData, _ xShape: [Int], xType: DType, shape: [Int], out: Buffer, outType: DType) {
+    static func unary(_ op: UnaryOp, _ x: ArrayData, _ xShape: [Int], xType: DType, shape: [Int], out: Buffer) {
         switch (xType, op) {
         case (.float32, _):
             floatUnary(op, x, xShape, shape: shape, out: out, Float.self)

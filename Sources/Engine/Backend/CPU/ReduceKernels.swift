@@ -61,7 +61,7 @@ enum ReduceKernels {
         }
     }
 
-    static func reduce(_ op: ReduceOp, _ rows: Rows, inType: DType, outType: DType, out: Buffer) {
+    static func reduce(_ op: ReduceOp, _ rows: Rows, inType: DType, out: Buffer) {
         switch (op, inType) {
         case (.all, _):
             reduceRows(rows, Reducers.All.self, out: out.typed(Bool.self))
