@@ -13,6 +13,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // No pkgConfig for ncursesw: SwiftPM drops its -D flags with a warning; the shim defines them.
@@ -21,8 +24,17 @@ let package = Package(
         .systemLibrary(
             name: "COpenCL", pkgConfig: "OpenCL", providers: [.apt(["ocl-icd-opencl-dev", "opencl-headers"])]),
 
-        .target(name: "Engine", dependencies: ["CCBLAS"]),
-        .target(name: "Profiler", dependencies: ["Engine"]),
+        .target(
+            name: "Engine",
+            dependencies: ["CCBLAS", "COpenCL", .product(name: "Atomics", package: "swift-atomics")]),
+        .target(
+            name: "Profiler",
+            dependencies: [
+                "Engine",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Atomics", package: "swift-atomics"),
+                .product(name: "DequeModule", package: "swift-collections"),
+            ]),
         .target(name: "Workloads", dependencies: ["Engine"]),
         .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
         .target(name: "Dashboard", dependencies: ["TerminalUI", "Profiler", "Workloads", "Engine"]),

@@ -26,7 +26,7 @@ enum Scheduler {
                 let t = t!
                 return GraphRecord.Node(
                     id: t.id, name: t.node!.primitive.name, inputIDs: t.node!.inputs.map(\.id),
-                    streamIndex: t.node!.stream.index, streamName: t.node!.stream.name)
+                    streamIndex: t.node!.stream.index, streamName: t.node!.stream.name, device: t.node!.stream.device)
             }
             recorder.record(.graph(GraphRecord(nodes: nodes, time: EngineClock.now())))
         }
@@ -53,7 +53,10 @@ enum Scheduler {
             for input in node.inputs where input.data == nil {
                 inputsReady = false
                 if let producer = input.producer, producer.worker !== worker {
-                    waits.append(Dependency(worker: producer.worker, seq: producer.seq, producerID: input.id))
+                    waits.append(
+                        Dependency(
+                            worker: producer.worker, seq: producer.seq, producerID: input.id,
+                            streamIndex: input.node?.stream.index ?? -1))
                 }
             }
             let dispatched = EngineClock.now()
@@ -89,6 +92,7 @@ enum Scheduler {
         let worker: StreamWorker
         let seq: UInt64
         let producerID: Int
+        let streamIndex: Int
     }
 
     /// Runs one node on the current thread (its stream's worker, or inline) and publishes the result.
@@ -103,7 +107,8 @@ enum Scheduler {
                 recorder.record(
                     .wait(
                         WaitRecord(
-                            streamIndex: node.stream.index, waitedForStream: dependency.worker.name,
+                            streamIndex: node.stream.index, device: node.stream.device,
+                            waitedForStreamIndex: dependency.streamIndex, waitedForStream: dependency.worker.name,
                             producerNodeID: dependency.producerID, consumerNodeID: tensor.id, started: start,
                             finished: EngineClock.now())))
             }

@@ -6,6 +6,7 @@ public enum EngineEvent: Sendable {
     case wait(WaitRecord)
     case memory(MemoryRecord)
     case graph(GraphRecord)
+    case transfer(TransferRecord)
 }
 
 /// One op's life: dispatched (handed to its stream), started, finished.
@@ -32,6 +33,8 @@ public struct OpRecord: Sendable {
 /// A stream blocked until another stream's producer finished.
 public struct WaitRecord: Sendable {
     public let streamIndex: Int
+    public let device: Device
+    public let waitedForStreamIndex: Int
     public let waitedForStream: String
     public let producerNodeID: Int
     public let consumerNodeID: Int
@@ -60,9 +63,25 @@ public struct GraphRecord: Sendable {
         public let inputIDs: [Int]
         public let streamIndex: Int
         public let streamName: String
+        public let device: Device
     }
     public let nodes: [Node]
     public let time: UInt64
+}
+
+/// Bytes moved between host and device memory (or between devices) for a node's input or a read.
+public struct TransferRecord: Sendable {
+    public enum Direction: String, Sendable { case hostToDevice, deviceToHost, deviceToDevice }
+    /// The node whose input was moved (or the node read back, for `deviceToHost`).
+    public let nodeID: Int
+    public let direction: Direction
+    public let bytes: Int
+    /// The stream the copy was enqueued on (the consumer's), and its device.
+    public let streamIndex: Int
+    public let streamName: String
+    public let device: Device
+    public let started: UInt64
+    public let finished: UInt64
 }
 
 /// Receives engine events. Called from stream threads: implementations must be thread-safe and
