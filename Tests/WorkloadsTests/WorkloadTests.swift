@@ -38,7 +38,7 @@ struct WorkloadTests {
     func placements() throws {
         let lines = try run("matmul-exp-split", ["steps": "3"])
         #expect(lines.contains { $0.hasPrefix("cpu elapsed time: ") && $0.hasSuffix(" ms") })
-        #expect(lines.contains { $0.hasPrefix("gpu-cpu elapsed time: skipped — matmul: no GPU device") })
+        #expect(lines.contains { $0.hasPrefix("gpu-cpu elapsed time: skipped — matmul: Device(gpu, 0) is not available") })
     }
 
     @Test("a malformed parameter is an error naming it")
