@@ -92,7 +92,13 @@ struct Devices: ParsableCommand {
 
     func run() {
         print("\(Device.cpu): \(ProcessInfo.processInfo.activeProcessorCount) cores, OpenBLAS")
-        print("\(Device.gpu(0)): unavailable — the OpenCL backend is not part of this build yet")
+        switch OpenCLDevices.availability {
+        case .available(let devices):
+            for device in devices { print("\(Device.gpu(device.gpuIndex)): \(device.summary)") }
+        case .unavailable(let reason):
+            print("\(Device.gpu(0)): unavailable — \(reason)")
+        }
+        for note in OpenCLDevices.notes { print("note: \(note)") }
     }
 }
 
