@@ -89,7 +89,13 @@ public final class MemoryPool: @unchecked Sendable {
         stats.allocations += 1
         stats.peakBytes = max(stats.peakBytes, stats.activeBytes)
         lock.unlock()
-        guard let memory = allocator.allocate(size) else {
+        // A device may run out before the limit (other processes, fragmentation): empty the cache once and retry.
+        var fresh = allocator.allocate(size)
+        if fresh == nil {
+            clearCache()
+            fresh = allocator.allocate(size)
+        }
+        guard let memory = fresh else {
             lock.lock()
             stats.activeBytes -= size
             stats.allocations -= 1
