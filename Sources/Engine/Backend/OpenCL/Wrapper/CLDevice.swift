@@ -33,3 +33,12 @@ struct CLDevice: @unchecked Sendable, Hashable {
     /// Device timer resolution in nanoseconds.
     var timerResolution: Int { get throws(EngineError) { try value(CL_DEVICE_PROFILING_TIMER_RESOLUTION, Int.self) } }
 }
+
+extension CLDevice {
+    /// Whether `-cl-fp32-correctly-rounded-divide-sqrt` may be passed (`CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT`).
+    var correctlyRoundedDivideSqrt: Bool {
+        get throws(EngineError) {
+            try value(CL_DEVICE_SINGLE_FP_CONFIG, cl_device_fp_config.self) & cl_device_fp_config(CL_FP_CORRECTLY_ROUNDED_DIVIDE_SQRT) != 0
+        }
+    }
+}

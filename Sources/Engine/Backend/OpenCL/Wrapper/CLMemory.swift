@@ -82,10 +82,26 @@ final class CLMemory: @unchecked Sendable {
         pattern: [UInt8], offset: Int, count: Int, queue: CLQueue, waitFor: [CLEvent] = [], op: String = "opencl"
     ) throws(EngineError) -> CLEvent {
         try checkRange(offset, count, op: op)
-        return try CLEvent.enqueue("clEnqueueFillBuffer", op: op, waitFor: waitFor) { n, list, event in
+        return try Self.fill(handle, pattern: pattern, offset: offset, count: count, queue: queue, waitFor: waitFor, op: op)
+    }
+
+    /// `fill` on a handle owned elsewhere (the kernel library works on `CLArrayRef`s).
+    static func fill(
+        _ memory: cl_mem, pattern: [UInt8], offset: Int, count: Int, queue: CLQueue, waitFor: [CLEvent], op: String
+    ) throws(EngineError) -> CLEvent {
+        try CLEvent.enqueue("clEnqueueFillBuffer", op: op, waitFor: waitFor) { n, list, event in
             pattern.withUnsafeBytes { p in
-                clEnqueueFillBuffer(queue.handle, handle, p.baseAddress, p.count, offset, count, n, list, event)
+                clEnqueueFillBuffer(queue.handle, memory, p.baseAddress, p.count, offset, count, n, list, event)
             }
+        }
+    }
+
+    /// A blocking write to a handle owned elsewhere (host-generated data whose array dies on return).
+    static func writeBlocking(
+        _ memory: cl_mem, from source: UnsafeRawPointer, offset: Int, count: Int, queue: CLQueue, waitFor: [CLEvent], op: String
+    ) throws(EngineError) -> CLEvent {
+        try CLEvent.enqueue("clEnqueueWriteBuffer", op: op, waitFor: waitFor) { n, list, event in
+            clEnqueueWriteBuffer(queue.handle, memory, cl_bool(CL_TRUE), offset, count, source, n, list, event)
         }
     }
 
