@@ -84,7 +84,8 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
         }
 
         let count = Shape.count(execution.shape)
-        let out = try donated ?? pool.allocate(count * execution.dtype.size, op: name)
+        let out: Buffer
+        if let donated { out = donated } else { out = try pool.allocate(count * execution.dtype.size, op: name) }
         keepAlive.append(out)
         let outRef = CLArrayRef(rawHandle: out.memory.handle, shape: execution.shape, dtype: execution.dtype)
         let event = try kernels.enqueue(node.primitive, inputs: refs, output: outRef, queue: queue, waitFor: waitFor)
@@ -169,9 +170,9 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
             let host = try Runtime.shared.cpuPool.allocate(buffer.byteCount, op: "read")
             let started = EngineClock.now()
             let memory = CLMemory(retaining: buffer.memory.handle, bytes: buffer.byteCount)
-            let event: CLEvent = try transferLock.withLock { () throws(EngineError) -> CLEvent in
-                try memory.read(into: host.pointer, count: buffer.byteCount, queue: transferQueue, blocking: true, op: "read")
-            }
+            transferLock.lock()
+            defer { transferLock.unlock() }
+            let event = try memory.read(into: host.pointer, count: buffer.byteCount, queue: transferQueue, blocking: true, op: "read")
             let finished = EngineClock.now()
             if let profile = try? event.profile, profile.ended >= profile.started, profile.started > 0 {
                 transfer?(.deviceToHost, buffer.byteCount, clock.engineTime(profile.started), clock.engineTime(profile.ended))
