@@ -7,8 +7,8 @@ import Engine
 /// holds: `2s` = empty and writable for seq `s`, `2s + 1` = holds seq `s`. Whoever wins the
 /// compare-exchange on `head` for seq `s` owns that slot: the consumer moves the event out, or a
 /// producer that finds the ring full discards it (drop-oldest) and reuses the slot. If the consumer is
-/// still moving an event out of the very slot the producer needs, the producer discards its new event
-/// instead of waiting. Every discarded event is counted, so `pushed == taken + dropped + held`.
+/// still moving an event out of the very slot the producer needs, the producer polls briefly and then
+/// discards its new event rather than wait. Every discarded event is counted, so `pushed == taken + dropped + held`.
 final class ThreadRing: @unchecked Sendable {
     let capacity: Int
     private let slots: UnsafeMutablePointer<EngineEvent?>
@@ -60,7 +60,7 @@ final class ThreadRing: @unchecked Sendable {
                 return
             }
             let i = Int(seq % cap)
-            guard state(i).load(ordering: .acquiring) == 2 &* seq else {
+            guard writable(i, for: seq) else {
                 // The consumer is still moving seq - capacity out of this slot: drop the new event.
                 droppedCount.wrappingIncrement(ordering: .relaxed)
                 return
@@ -69,6 +69,13 @@ final class ThreadRing: @unchecked Sendable {
             publish(seq, slot: i)
             return
         }
+    }
+
+    /// Whether slot `i` is free for `seq`, allowing the consumer a few hundred polls to finish moving
+    /// the slot's previous event out (a bounded wait: a preempted consumer costs a dropped event, never a stall).
+    @inline(__always) private func writable(_ i: Int, for seq: UInt64) -> Bool {
+        for _ in 0..<512 where state(i).load(ordering: .acquiring) == 2 &* seq { return true }
+        return false
     }
 
     @inline(__always) private func publish(_ seq: UInt64, slot i: Int) {
