@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "OpenCLTests", dependencies: ["Engine"]),
+        .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Engine"]),
     ],
     swiftLanguageModes: [.v6]
 )

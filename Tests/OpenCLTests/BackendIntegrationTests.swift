@@ -52,8 +52,8 @@ struct BackendIntegrationTests {
     @Test("consumers start after their producers end, across devices, in recorded times")
     func orderingAcrossDevices() throws {
         let recorder = Collector()
-        Recording.recorder = recorder
-        defer { Recording.recorder = nil }
+        let token = Recording.add(recorder)
+        defer { Recording.remove(token) }
         let cpu = try newStream(on: .cpu)
         let gpu = try newStream(on: .gpu(0))
         var x = try Random.uniform(shape: [256, 256], key: Random.key(3), stream: .stream(cpu))
@@ -62,7 +62,7 @@ struct BackendIntegrationTests {
             x = try tanh(matmul(x, x, stream: s), stream: s)
         }
         try eval(x)
-        Recording.recorder = nil
+        Recording.remove(token)
         let ops = recorder.ops
         #expect(ops.contains { $0.device == .gpu(0) })
         let byID = Dictionary(ops.map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
@@ -100,13 +100,13 @@ struct BackendIntegrationTests {
         let backend = Runtime.shared.backend(for: .gpu(0)) as! OpenCLBackend
         guard backend.zeroCopy else { return }
         let recorder = Collector()
-        Recording.recorder = recorder
-        defer { Recording.recorder = nil }
+        let token = Recording.add(recorder)
+        defer { Recording.remove(token) }
         let a = try Random.uniform(shape: [1000], key: Random.key(5), stream: .cpu)
         let b = try exp(a, stream: .gpu)
         let c = try add(b, 1, stream: .cpu)
         let values = try c.toArray(Float.self)
-        Recording.recorder = nil
+        Recording.remove(token)
         let expected = try a.toArray(Float.self).map { Foundation.exp($0) + 1 }
         for (u, v) in zip(values, expected) { #expect(abs(u - v) <= 1e-5 * v) }
         #expect(recorder.transfers.isEmpty)
