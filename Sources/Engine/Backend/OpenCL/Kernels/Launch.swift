@@ -215,11 +215,12 @@ struct Launch {
         return (words, outerCount, innerCount)
     }
 
-    /// A power-of-two group no larger than needed for `inner` elements.
+    /// A power-of-two group: 32 items for short rows, else the largest up to 256. Two sizes only,
+    /// since PoCL generates code per (kernel, group size).
     private func rowGroup(_ inner: Int) -> Int {
         var size = 1
-        while size < inner && size * 2 <= kernels.groupSize { size *= 2 }
-        return size
+        while size * 2 <= kernels.groupSize { size *= 2 }
+        return inner <= 32 ? Swift.min(32, size) : size
     }
 
     private func runRows(_ k: CLKernel, outer: Int, group: Int) throws(EngineError) -> CLEvent {

@@ -123,7 +123,7 @@ final class OpenCLKernels: @unchecked Sendable {
             contiguous = contiguous && output.strides[d] == expectedStride
             expectedStride *= output.shape[d]
         }
-        guard contiguous else {
+        guard contiguous || output.count == 0 else {
             throw .argument(op, "the output must be a fresh contiguous buffer, got offset \(output.offset), strides \(output.strides)")
         }
     }
