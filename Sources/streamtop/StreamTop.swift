@@ -8,7 +8,7 @@ struct StreamTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streamtop",
         abstract: "A lazy array engine with CPU and OpenCL streams, and a live profiler that watches it.",
-        subcommands: [Dashboard.self, Run.self, List.self, Devices.self, Bench.self],
+        subcommands: [Dashboard.self, Run.self, List.self, Devices.self, Bench.self, VerifyCommand.self],
         defaultSubcommand: Dashboard.self)
 }
 

@@ -33,8 +33,8 @@ struct DifferentialCase: Sendable {
 
     /// Runs the primitive on the CPU (through the engine) and on the device; compares.
     static func check(_ trial: Trial, on testbed: OpenCLTestbed) throws(EngineError) -> String? {
-        let stream = Defaults.stream(.cpu)
-        let reference = Builder.node(trial.primitive, trial.inputs, shape: trial.shape, dtype: trial.dtype, stream: stream)
+        let stream = Runtime.shared.cpuDefaultStream
+        let reference = try Builder.node(trial.primitive, trial.inputs, shape: trial.shape, dtype: trial.dtype, stream: stream)
         let expected = try DifferentialInputs.rowMajorBytes(reference)
 
         var buffers: [CLMemory] = []

@@ -9,7 +9,7 @@ enum DifferentialCatalog {
         generators + unaries + binaries + selects + casts + reductions + argReductions + normalizers + matmuls + concatenations
     }
 
-    private static func cpu() -> DeviceStream { Defaults.stream(.cpu) }
+    private static func cpu() -> DeviceStream { Runtime.shared.cpuDefaultStream }
 
     // MARK: Generators
 

@@ -19,7 +19,7 @@ enum DifferentialInputs {
     static func tensor(
         _ dtype: DType, shape: [Int], layout: InputLayout, values: ValueKind, rng: inout SplitMix
     ) throws(EngineError) -> Tensor {
-        let stream = Defaults.stream(.cpu)
+        let stream = Runtime.shared.cpuDefaultStream
         switch layout {
         case .contiguous:
             return try raw(dtype, shape: shape, values: values, rng: &rng)
