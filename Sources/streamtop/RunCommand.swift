@@ -145,8 +145,11 @@ struct Run: ParsableCommand {
             if loopSeconds != nil {
                 print("loop: \(outcome.runs) runs in " + String(format: "%.1f s", outcome.seconds) + ", \(outcome.failedRuns) with a failed check" + (outcome.stopped ? " (stopped)" : ""))
             }
-            print("")
-            print(summary.table())
+            let profile = summary.table()
+            if !profile.isEmpty {
+                print("")
+                print(profile)
+            }
             if let traceURL { print("trace: \(traceURL.path)") }
         }
         guard outcome.passed else {
