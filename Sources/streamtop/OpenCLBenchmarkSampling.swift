@@ -6,7 +6,8 @@
 /// let (ours, peer) = try plan.alternate(ours: { try run() }, peer: { try blast() })
 /// ```
 struct SamplingPlan {
-    /// Samples each side gets at least (after one untimed warm-up call).
+    /// Samples each side gets at least (after one untimed warm-up call); 3 when one round takes
+    /// over twice `seconds`, so a slow device at large sizes keeps the run to minutes.
     let minimum: Int
     /// Samples each side gets at most.
     let maximum: Int
@@ -25,6 +26,7 @@ struct SamplingPlan {
         var peerTimes: [Double] = []
         var spent = 0.0
         var round = 0
+        var minimum = minimum
         while round < maximum && (round < minimum || spent < seconds) {
             let order = round % 2 == 0 ? [ours, peer] : [peer, ours]
             for (index, body) in order.enumerated() {
@@ -36,6 +38,7 @@ struct SamplingPlan {
                 let isOurs = (index == 0) == (round % 2 == 0)
                 if isOurs { oursTimes.append(elapsed) } else { peerTimes.append(elapsed) }
             }
+            if round == 0 && spent > 2 * seconds { minimum = Swift.min(minimum, 3) }
             round += 1
         }
         return (oursTimes, peerTimes)
