@@ -45,6 +45,7 @@ struct CLBlast {
         m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice
     ) throws(OpenCLBenchError) {
         precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "sgemm operands smaller than \(m)×\(k)·\(k)×\(n)")
+        // CLBlast takes the queue by pointer (it never replaces it).
         var queue: cl_command_queue? = device.queue
         let status = sgemmFunction(
             Self.rowMajor, Self.transposeNo, Self.transposeNo, m, n, k, 1, a.mem, 0, k, b.mem, 0, n, 0, c.mem, 0, n, &queue, nil)

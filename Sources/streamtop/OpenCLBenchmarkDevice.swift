@@ -32,8 +32,7 @@ final class OpenCLBenchDevice {
     let id: cl_device_id
     let info: OpenCLBenchDeviceInfo
     let context: cl_context
-    /// Not `let`: CLBlast takes the queue by pointer.
-    var queue: cl_command_queue
+    let queue: cl_command_queue
     /// A remark on the choice (an override that matched nothing), for the report's notices.
     let note: String?
 
