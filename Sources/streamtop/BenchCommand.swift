@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
 
+/// `streamtop bench [engine|opencl]`: a parent with its own positional would swallow the suite's
+/// name, so each suite is a subcommand and `engine` runs when none is named.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).")
+        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).",
+        subcommands: [EngineBench.self, OpenCLBench.self], defaultSubcommand: EngineBench.self)
+}
 
-    @Argument(help: "What to benchmark: engine.")
-    var suite: String = "engine"
+struct EngineBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engine", abstract: "The engine on the CPU against cblas_sgemm, NumPy, MLX and memcpy.")
 
     @Option(help: "Matrix sizes for matmul.")
     var sizes: String = "256,512,1024,2048"
@@ -18,7 +23,6 @@ struct Bench: ParsableCommand {
     var quick = false
 
     func validate() throws {
-        guard suite == "engine" else { throw ValidationError("unknown benchmark suite '\(suite)' (available: engine)") }
         guard parsedSizes() != nil else { throw ValidationError("--sizes must be a comma-separated list of positive integers") }
     }
 
