@@ -26,8 +26,13 @@ final class OpenCLKernels: @unchecked Sendable {
     init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory) throws(EngineError) {
         self.device = device
         self.context = context
+        // PoCL aborts the process (`pocl_binary_get_kernels_metadata: len > 0`) on some program
+        // binaries it wrote itself, and keeps its own on-disk kernel cache (~/.cache/pocl): our
+        // binary cache serves the other drivers.
+        let binariesSafe = !device.info.platform.contains("Portable Computing Language")
         programs = ProgramCache(
-            context: context, deviceName: device.info.name, driverVersion: device.info.driverVersion, directory: cacheDirectory)
+            context: context, deviceName: device.info.name, driverVersion: device.info.driverVersion,
+            directory: binariesSafe ? cacheDirectory : nil)
         var options = "-cl-std=CL1.2"
         if (try? device.device.correctlyRoundedDivideSqrt) == true {
             // The CPU divides and takes square roots correctly rounded; OpenCL's default allows 2.5 ulp.
