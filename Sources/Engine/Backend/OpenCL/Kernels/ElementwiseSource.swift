@@ -1,8 +1,8 @@
 /// OpenCL C for elementwise kernels: the expression of each op per dtype (the exact CPU functor,
-/// see `Fn` and `IntMath`), wrapped in a "linear" and a "strided" kernel over `layout_t`.
+/// see `Fn` and `IntMath`), wrapped in a kernel over `layout_t`.
 enum ElementwiseSource {
-    /// A kernel program: `<name>_linear` and `<name>_strided`, each
-    /// `(__global out*, __global const in*…, layout_t)`.
+    /// A kernel program with one kernel `<name>(__global out*, __global const in*…, layout_t)`:
+    /// `offset + i·stride` when the layout collapsed to rank 1, an index walk otherwise.
     static func program(name: String, output: DType, inputs: [DType], expression: String, fp64: Bool) -> String {
         let out = CLTypeInfo(output)
         let ins = inputs.map(CLTypeInfo.init)
@@ -17,24 +17,25 @@ enum ElementwiseSource {
         }
         body += "  " + out.store("out", "o0", expression) + "\n"
         let operands = 1 + inputs.count
-        let linearOffsets = (0..<operands).map { "  long o\($0) = L.offset[\($0)] + i * L.stride[\($0)][0];" }.joined(separator: "\n")
-        let stridedOffsets = (0..<operands).map { "  long o\($0) = L.offset[\($0)];" }.joined(separator: "\n")
-        let stridedSteps = (0..<operands).map { "o\($0) += c * L.stride[\($0)][d];" }.joined(separator: " ")
+        let linear = (0..<operands).map { "o\($0) = L.offset[\($0)] + i * L.stride[\($0)][0];" }.joined(separator: " ")
+        let starts = (0..<operands).map { "o\($0) = L.offset[\($0)];" }.joined(separator: " ")
+        let steps = (0..<operands).map { "o\($0) += c * L.stride[\($0)][d];" }.joined(separator: " ")
+        let declared = (0..<operands).map { "o\($0)" }.joined(separator: ", ")
+        // One kernel with a uniform branch: PoCL generates code per kernel, so two would cost twice.
         return KernelPrelude.source(fp64: fp64) + """
-            __kernel void \(name)_linear(\(signature)) {
+            __kernel void \(name)(\(signature)) {
               long i = get_global_id(0);
               if (i >= L.count) return;
-            \(linearOffsets)
-            \(body)}
-
-            __kernel void \(name)_strided(\(signature)) {
-              long i = get_global_id(0);
-              if (i >= L.count) return;
-            \(stridedOffsets)
-              long rest = i;
-              for (int d = (int)L.rank - 1; d >= 0; --d) {
-                long s = L.shape[d]; long c = rest % s; rest /= s;
-                \(stridedSteps)
+              long \(declared);
+              if (L.rank == 1) {
+                \(linear)
+              } else {
+                \(starts)
+                long rest = i;
+                for (int d = (int)L.rank - 1; d >= 0; --d) {
+                  long s = L.shape[d]; long c = rest % s; rest /= s;
+                  \(steps)
+                }
               }
             \(body)}
 

@@ -138,8 +138,7 @@ struct Launch {
         let layout = try StridedLayout(shape: output.shape, operands: operands.map { ($0.offset, $0.strides) }, op: op)
         let types = inputs.map(\.dtype)
         let key = "ew|\(expression)|\(output.dtype)|\(types)"
-        let name = layout.isLinear ? "k_linear" : "k_strided"
-        let k = try kernel(key, name) {
+        let k = try kernel(key, "k") {
             ElementwiseSource.program(name: "k", output: output.dtype, inputs: types, expression: expression, fp64: false)
         }
         try k.set(0, memory: output.memory, op: op)
