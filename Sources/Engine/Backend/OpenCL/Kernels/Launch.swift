@@ -37,7 +37,7 @@ struct Launch {
     func arange(_ output: CLArrayRef, start: Double, step: Double) throws(EngineError) -> CLEvent {
         let t = CLTypeInfo(output.dtype)
         if output.dtype.isInteger, start.rounded() == start, step.rounded() == step {
-            let k = try kernel("arange.int.\(t.tag)", "arange_int") { GeneratorSource.integerRange(output.dtype) }
+            let k = try kernel("gen.\(t.tag).\(fp64)", "arange_int") { GeneratorSource.group(output.dtype, fp64: fp64) }
             try k.set(0, memory: output.memory, op: op)
             try k.set(1, Int64(start), op: op)
             try k.set(2, Int64(step), op: op)
@@ -45,7 +45,7 @@ struct Launch {
             return try run(k, count: output.count)
         }
         guard fp64 else { return try hostWrite(output) { start + Double($0) * step } }
-        let k = try kernel("ranges.double.\(t.tag)", "arange_double") { GeneratorSource.doubleRanges(output.dtype) }
+        let k = try kernel("gen.\(t.tag).\(fp64)", "arange_double") { GeneratorSource.group(output.dtype, fp64: fp64) }
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, start, op: op)
         try k.set(2, step, op: op)
@@ -60,7 +60,7 @@ struct Launch {
             return try hostWrite(output) { i in i == count - 1 && count > 1 ? stop : start + Double(i) * step }
         }
         let t = CLTypeInfo(output.dtype)
-        let k = try kernel("ranges.double.\(t.tag)", "linspace_double") { GeneratorSource.doubleRanges(output.dtype) }
+        let k = try kernel("gen.\(t.tag).\(fp64)", "linspace_double") { GeneratorSource.group(output.dtype, fp64: fp64) }
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, start, op: op)
         try k.set(2, stop, op: op)
@@ -72,7 +72,7 @@ struct Launch {
     func eye(_ output: CLArrayRef, k diagonal: Int) throws(EngineError) -> CLEvent {
         guard output.shape.count == 2 else { throw .shape(op, "expects a 2-d output, got \(formatShape(output.shape))") }
         let t = CLTypeInfo(output.dtype)
-        let k = try kernel("eye.\(t.tag)", "eye") { GeneratorSource.eye(output.dtype) }
+        let k = try kernel("gen.\(t.tag).\(fp64)", "eye") { GeneratorSource.group(output.dtype, fp64: fp64) }
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, Int64(output.shape[1]), op: op)
         try k.set(2, Int64(diagonal), op: op)
@@ -131,20 +131,51 @@ struct Launch {
 
     // MARK: Elementwise
 
-    /// `expression` of the inputs (`x`, `y`, `z`, each broadcast to the output) into `output`, which
-    /// may itself be a strided view (concatenate writes into slices of its result).
-    func elementwise(_ expression: String, inputs: [CLArrayRef], output: CLArrayRef) throws(EngineError) -> CLEvent {
+    /// Kernel `name` of an elementwise program group (see `ElementwiseSource`) over the inputs (each
+    /// broadcast to the output) into `output`, which may itself be a strided view (concatenate
+    /// writes into slices of its result).
+    func elementwise(
+        group: String, _ kernels: () -> [ElementwiseSource.Kernel], name: String, inputs: [CLArrayRef], output: CLArrayRef
+    ) throws(EngineError) -> CLEvent {
         let operands = [output] + inputs.map { $0.broadcast(to: output.shape) }
         let layout = try StridedLayout(shape: output.shape, operands: operands.map { ($0.offset, $0.strides) }, op: op)
-        let types = inputs.map(\.dtype)
-        let key = "ew|\(expression)|\(output.dtype)|\(types)"
-        let k = try kernel(key, "k") {
-            ElementwiseSource.program(name: "k", output: output.dtype, inputs: types, expression: expression, fp64: false)
-        }
+        let k = try kernel(group, name) { ElementwiseSource.program(kernels()) }
         try k.set(0, memory: output.memory, op: op)
         for (i, input) in inputs.enumerated() { try k.set(1 + i, memory: input.memory, op: op) }
         try k.set(1 + inputs.count, bytes: layout.packed, op: op)
         return try run(k, count: layout.count)
+    }
+
+    func unary(_ unaryOp: UnaryOp, _ x: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {
+        _ = try ElementwiseSource.unary(unaryOp, x.dtype)
+        let expected: DType = unaryOp == .logicalNot ? .bool : x.dtype
+        guard output.dtype == expected else { throw .dtype(op, "of \(x.dtype) gives \(expected), not \(output.dtype)") }
+        return try elementwise(
+            group: "unary.\(x.dtype)", { ElementwiseSource.unaryGroup(x.dtype) }, name: "unary_\(unaryOp)", inputs: [x], output: output)
+    }
+
+    func binary(_ binaryOp: BinaryOp, _ x: CLArrayRef, _ y: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {
+        guard x.dtype == y.dtype else { throw .dtype(op, "operands must share a dtype (the builder casts), got \(x.dtype) and \(y.dtype)") }
+        _ = try ElementwiseSource.binary(binaryOp, x.dtype)
+        let expected: DType = binaryOp.isComparison || binaryOp == .logicalAnd || binaryOp == .logicalOr ? .bool : x.dtype
+        guard output.dtype == expected else { throw .dtype(op, "of \(x.dtype) gives \(expected), not \(output.dtype)") }
+        return try elementwise(
+            group: "binary.\(x.dtype)", { ElementwiseSource.binaryGroup(x.dtype) }, name: "binary_\(binaryOp)", inputs: [x, y],
+            output: output)
+    }
+
+    func cast(_ x: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {
+        try elementwise(
+            group: "cast.\(x.dtype)", { ElementwiseSource.castGroup(x.dtype) }, name: "cast_\(output.dtype)", inputs: [x], output: output)
+    }
+
+    func select(_ c: CLArrayRef, _ x: CLArrayRef, _ y: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {
+        guard c.dtype == .bool, x.dtype == output.dtype, y.dtype == output.dtype else {
+            throw .dtype(op, "expects a bool condition and values of \(output.dtype), got \(c.dtype), \(x.dtype), \(y.dtype)")
+        }
+        return try elementwise(
+            group: "select.\(output.dtype)", { ElementwiseSource.selectGroup(output.dtype) }, name: "select_values", inputs: [c, x, y],
+            output: output)
     }
 
     func concatenate(_ inputs: [CLArrayRef], axis: Int, output: CLArrayRef) throws(EngineError) -> CLEvent {
@@ -160,7 +191,7 @@ struct Launch {
             let slice = CLArrayRef(
                 memory: output.memory, offset: start * output.strides[axis], shape: input.shape, strides: output.strides,
                 dtype: output.dtype)
-            events.append(try elementwise(ElementwiseSource.cast(from: input.dtype, to: output.dtype), inputs: [input], output: slice))
+            events.append(try cast(input, output: slice))
         }
         guard start == output.shape[axis] else {
             throw .shape(op, "inputs add up to \(start) along axis \(axis), output has \(output.shape[axis])")
@@ -231,9 +262,12 @@ struct Launch {
     func reduce(_ reduceOp: ReduceOp, _ input: CLArrayRef, axes: [Int], output: CLArrayRef) throws(EngineError) -> CLEvent {
         let r = try rows(input, axes: axes, outputStrides: input.strides)
         let accumulator = try ReduceSource.accumulator(reduceOp, input.dtype, fp64: fp64)
-        let k = try kernel("reduce.\(reduceOp).\(input.dtype).\(output.dtype).\(fp64)", "reduce") {
+        guard ReduceSource.reduceOps(input.dtype).contains(reduceOp), output.dtype == input.dtype else {
+            throw .dtype(op, "the OpenCL kernels reduce \(input.dtype) to \(output.dtype) only with \(ReduceSource.reduceOps(input.dtype).map(\.rawValue)) into the same dtype (the builder casts)")
+        }
+        let k = try kernel("reduce.\(input.dtype).\(fp64)", "reduce_\(reduceOp)") {
             () throws(EngineError) -> String in
-            try ReduceSource.reduce(reduceOp, input: input.dtype, output: output.dtype, fp64: fp64)
+            try ReduceSource.reduceGroup(input.dtype, fp64: fp64)
         }
         let group = rowGroup(r.inner)
         let accumulatorSize =
@@ -252,7 +286,8 @@ struct Launch {
     func argReduce(_ argOp: ArgReduceOp, _ input: CLArrayRef, axis: Int, output: CLArrayRef) throws(EngineError) -> CLEvent {
         let r = try rows(input, axes: [axis], outputStrides: input.strides)
         guard r.inner > 0 else { throw .shape(op, "cannot take \(op) of an empty axis \(axis) of \(formatShape(input.shape))") }
-        let k = try kernel("arg.\(argOp).\(input.dtype)", "argreduce") { ReduceSource.argReduce(argOp, input: input.dtype) }
+        guard output.dtype == .int32 else { throw .dtype(op, "gives int32 indices, not \(output.dtype)") }
+        let k = try kernel("arg.\(input.dtype)", "\(argOp)") { ReduceSource.argGroup(input.dtype) }
         let group = rowGroup(r.inner)
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, memory: input.memory, op: op)
@@ -265,7 +300,8 @@ struct Launch {
     func softmax(_ input: CLArrayRef, axes: [Int], output: CLArrayRef) throws(EngineError) -> CLEvent {
         guard input.dtype.isFloatingPoint else { throw .dtype(op, "expects a floating-point input, got \(input.dtype)") }
         let r = try rows(input, axes: axes, outputStrides: Shape.contiguousStrides(output.shape))
-        let k = try kernel("softmax.\(input.dtype)", "softmax") { ReduceSource.softmax(input.dtype) }
+        guard output.dtype == input.dtype else { throw .dtype(op, "gives \(input.dtype), not \(output.dtype)") }
+        let k = try kernel("normalize.\(input.dtype).\(fp64)", "softmax") { ReduceSource.normalizeGroup(input.dtype, fp64: fp64) }
         let group = rowGroup(r.inner)
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, memory: input.memory, op: op)
@@ -277,7 +313,8 @@ struct Launch {
     func logsumexp(_ input: CLArrayRef, axes: [Int], output: CLArrayRef) throws(EngineError) -> CLEvent {
         guard input.dtype.isFloatingPoint else { throw .dtype(op, "expects a floating-point input, got \(input.dtype)") }
         let r = try rows(input, axes: axes, outputStrides: input.strides)
-        let k = try kernel("logsumexp.\(input.dtype).\(fp64)", "logsumexp") { ReduceSource.logsumexp(input.dtype, fp64: fp64) }
+        guard output.dtype == input.dtype else { throw .dtype(op, "gives \(input.dtype), not \(output.dtype)") }
+        let k = try kernel("normalize.\(input.dtype).\(fp64)", "logsumexp") { ReduceSource.normalizeGroup(input.dtype, fp64: fp64) }
         let group = rowGroup(r.inner)
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, memory: input.memory, op: op)

@@ -62,16 +62,13 @@ final class OpenCLKernels: @unchecked Sendable {
         case .randomNormal(let key, let loc, let scale):
             return try run.random(output, key: key, normal: true, a: loc, b: scale)
         case .unary(let unaryOp):
-            return try run.elementwise(
-                ElementwiseSource.unary(unaryOp, inputs[0].dtype), inputs: inputs, output: output)
+            return try run.unary(unaryOp, inputs[0], output: output)
         case .binary(let binaryOp):
-            return try run.elementwise(
-                ElementwiseSource.binary(binaryOp, inputs[0].dtype), inputs: inputs, output: output)
+            return try run.binary(binaryOp, inputs[0], inputs[1], output: output)
         case .select:
-            return try run.elementwise("x ? y : z", inputs: inputs, output: output)
+            return try run.select(inputs[0], inputs[1], inputs[2], output: output)
         case .astype, .copy:
-            return try run.elementwise(
-                ElementwiseSource.cast(from: inputs[0].dtype, to: output.dtype), inputs: inputs, output: output)
+            return try run.cast(inputs[0], output: output)
         case .reduce(let reduceOp, let axes):
             return try run.reduce(reduceOp, inputs[0], axes: axes, output: output)
         case .argReduce(let argOp, let axis):
