@@ -23,7 +23,10 @@ final class OpenCLKernels: @unchecked Sendable {
     private let lock = Lock()
     private var memo: [String: CLProgram] = [:]
 
-    init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory) throws(EngineError) {
+    /// `useFP64: false` takes the float-only paths a device without `cl_khr_fp64` gets (for tests).
+    init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory, useFP64: Bool = true)
+        throws(EngineError)
+    {
         self.device = device
         self.context = context
         programs = ProgramCache(
@@ -34,7 +37,7 @@ final class OpenCLKernels: @unchecked Sendable {
             options += " -cl-fp32-correctly-rounded-divide-sqrt"
         }
         self.options = options
-        fp64 = device.info.fp64
+        fp64 = device.info.fp64 && useFP64
         groupSize = Swift.max(1, Swift.min(256, device.info.maxWorkGroupSize))
     }
 
