@@ -131,3 +131,23 @@ final class LockedBox<T>: @unchecked Sendable {
     var value: T { lock.withLock { stored } }
     func update(_ body: (inout T) -> Void) { lock.withLock { body(&stored) } }
 }
+
+@Suite("OpenCL clock calibration")
+struct ClockCalibrationTests {
+    @Test func calibratedKernelTimesFallBetweenTheHostReadsAroundThem() throws {
+        let testbed = try OpenCLTestbed.shared.get()
+        let calibration = try CLClockCalibration.calibrate(queue: testbed.queue)
+        let out = try CLMemory(context: testbed.context, bytes: 1 << 20)
+        let before = EngineClock.now()
+        let event = try testbed.kernels.enqueue(
+            .full(.int(1)), inputs: [], output: CLArrayRef(memory: out.handle, shape: [1 << 18], dtype: .int32),
+            queue: testbed.queue, waitFor: [])
+        try event.wait()
+        let after = EngineClock.now()
+        let p = try event.profile
+        let slack = calibration.uncertainty + 1_000_000
+        #expect(calibration.engineTime(p.started) + slack >= before)
+        #expect(calibration.engineTime(p.ended) <= after + slack)
+        #expect(calibration.engineTime(p.started) <= calibration.engineTime(p.ended))
+    }
+}
