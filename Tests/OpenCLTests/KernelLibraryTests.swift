@@ -49,6 +49,7 @@ struct KernelLibraryTests {
 
     @Test func malformedRequestsAreErrorsNamingTheOp() throws {
         let out = try CLMemory(context: testbed.context, bytes: 64)
+        let big = try CLMemory(context: testbed.context, bytes: 1024)
         let ref = CLArrayRef(memory: out.handle, shape: [4], dtype: .float32)
         let k = testbed.kernels
         let wrongCount = #expect(throws: EngineError.self) {
@@ -66,11 +67,18 @@ struct KernelLibraryTests {
         #expect(throws: EngineError.self) {
             try k.enqueue(.unary(.exp), inputs: [ref], output: CLArrayRef(memory: out.handle, shape: [-1], strides: [1], dtype: .float32), queue: testbed.queue, waitFor: [])
         }
+        let pastTheEnd = #expect(throws: EngineError.self) {
+            try k.enqueue(.unary(.exp), inputs: [CLArrayRef(memory: out.handle, offset: 14, shape: [4], dtype: .float32)], output: ref, queue: testbed.queue, waitFor: [])
+        }
+        #expect(pastTheEnd?.message.contains("reaches past its buffer of 64 bytes") == true)
+        #expect(throws: EngineError.self) {
+            try k.enqueue(.full(.int(0)), inputs: [], output: CLArrayRef(memory: out.handle, shape: [17], dtype: .float32), queue: testbed.queue, waitFor: [])
+        }
         // Rank 9 with no mergeable dimensions (every operand transposed differently).
         let shape = [Int](repeating: 2, count: 9)
-        let odd = CLArrayRef(memory: out.handle, shape: shape, strides: Array(Shape.contiguousStrides(shape).reversed()), dtype: .bool)
+        let odd = CLArrayRef(memory: big.handle, shape: shape, strides: Array(Shape.contiguousStrides(shape).reversed()), dtype: .bool)
         let rank = #expect(throws: EngineError.self) {
-            try k.enqueue(.copy, inputs: [odd], output: CLArrayRef(memory: out.handle, shape: shape, dtype: .bool), queue: testbed.queue, waitFor: [])
+            try k.enqueue(.copy, inputs: [odd], output: CLArrayRef(memory: big.handle, shape: shape, dtype: .bool), queue: testbed.queue, waitFor: [])
         }
         #expect(rank?.kind == .shape)
     }

@@ -97,6 +97,25 @@ final class OpenCLKernels: @unchecked Sendable {
         return program
     }
 
+    /// The last byte a reference can touch must lie inside its buffer: a kernel reading past the
+    /// end would read garbage or fault the device instead of failing with a message.
+    private func checkBounds(_ ref: CLArrayRef, op: String) throws(EngineError) {
+        guard ref.count > 0 else { return }
+        var last = ref.offset
+        var overflow = false
+        for (size, stride) in zip(ref.shape, ref.strides) {
+            let (step, o1) = (size - 1).multipliedReportingOverflow(by: stride)
+            let (sum, o2) = last.addingReportingOverflow(step)
+            overflow = overflow || o1 || o2
+            last = sum
+        }
+        let (end, o3) = (last + 1).multipliedReportingOverflow(by: ref.dtype.size)
+        let capacity = try CLMemory.size(of: ref.memory, op: op)
+        guard !overflow, !o3, end <= capacity else {
+            throw .argument(op, "\(describe(ref.shape, ref.dtype)) at offset \(ref.offset) with strides \(ref.strides) reaches past its buffer of \(capacity) bytes")
+        }
+    }
+
     /// Refuses malformed requests with an error naming the op (never a trap inside a kernel).
     private func check(_ primitive: Primitive, inputs: [CLArrayRef], output: CLArrayRef) throws(EngineError) {
         let op = primitive.name
@@ -113,9 +132,12 @@ final class OpenCLKernels: @unchecked Sendable {
             throw .argument(op, "expects \(expected) input\(expected == 1 ? "" : "s"), got \(inputs.count)")
         }
         for ref in inputs + [output] {
-            guard ref.shape.count == ref.strides.count, ref.shape.allSatisfy({ $0 >= 0 }), ref.offset >= 0 else {
+            guard ref.shape.count == ref.strides.count, ref.shape.allSatisfy({ $0 >= 0 }), ref.strides.allSatisfy({ $0 >= 0 }),
+                ref.offset >= 0
+            else {
                 throw .argument(op, "malformed array reference: shape \(formatShape(ref.shape)), strides \(ref.strides), offset \(ref.offset)")
             }
+            try checkBounds(ref, op: op)
         }
         var expectedStride = 1
         var contiguous = output.offset == 0
