@@ -3,6 +3,9 @@ extension DifferentialCatalog {
     /// (shape, axes, layout) triples; `nonEmpty` keeps reduced axes non-empty (max, min, argmax).
     static func reductionShapes(_ rng: inout SplitMix, quick: Bool, nonEmpty: Bool) -> [([Int], [Int], InputLayout)] {
         var out: [([Int], [Int], InputLayout)] = [([], [], .contiguous), ([1], [0], .contiguous), ([3, 1000], [1], .contiguous), ([40, 3], [0], .transposed)]
+        // Long rows: reductions split them across work-groups.
+        out.append(([3, 70_001], [1], .contiguous))
+        out.append(([2, 300, 257], [0, 2], .strided))
         if !nonEmpty { out.append(([3, 0, 2], [1], .contiguous)) }
         out.append(([0, 4], [1], .contiguous))
         for layout in InputLayout.allCases {
