@@ -46,7 +46,7 @@ extension DifferentialCatalog {
         for dtype in dtypes {
             for op in BinaryOp.allCases where binaryValid(op, dtype) {
                 let outType: DType = op.isComparison || op == .logicalAnd || op == .logicalOr ? .bool : dtype
-                let tolerance: Tolerance = op == .power && dtype.isFloatingPoint ? .ulps(dtype == .float16 ? 1 : 8) : .exact
+                let tolerance: Tolerance = op == .power && dtype.isFloatingPoint ? .ulps(dtype == .float16 ? 1 : 16) : .exact
                 cases.append(DifferentialCase(name: "binary.\(op).\(dtype)") { rng, quick throws(EngineError) in
                     var trials: [Trial] = []
                     for (i, (shape, layout)) in TrialShapes.elementwise(&rng, quick: quick).enumerated() {
