@@ -38,7 +38,7 @@ struct TraceBuilder {
         for (i, op) in session.ops.enumerated() where op.error == nil { producerOf[op.nodeID] = i }
         var flowID = 0
         for (consumer, op) in session.ops.enumerated() {
-            for input in Set(op.inputIDs) {
+            for (k, input) in op.inputIDs.enumerated() where !op.inputIDs[..<k].contains(input) {
                 guard let producer = producerOf[input], session.ops[producer].streamIndex != op.streamIndex else { continue }
                 flowID += 1
                 entries.append(Entry(ts: rel(session.ops[producer].started), rank: 1, item: .flowStart(flowID, producer)))
@@ -166,8 +166,12 @@ struct TraceBuilder {
                 if k > 0 { w.raw(",") }
                 w.int(input)
             }
-            w.raw("],\"shape\":")
-            w.string("[" + op.shape.map(String.init).joined(separator: ",") + "]")
+            w.raw("],\"shape\":\"[")
+            for (k, n) in op.shape.enumerated() {
+                if k > 0 { w.raw(",") }
+                w.int(n)
+            }
+            w.raw("]\"")
             w.raw(",\"dtype\":")
             w.string(op.dtype.rawValue)
             w.raw(",\"bytes\":")
