@@ -24,6 +24,8 @@ struct Collector {
     /// This drain's window events per stream, merged into the windows at its end.
     private var pending: [Int: (ops: [OpRecord], waits: [WaitRecord], transfers: [TransferRecord])] = [:]
 
+    var recordedCount: Int { recorded }
+
     /// Ten seconds: the longest occupancy window.
     static let occupancySpan: UInt64 = 10_000_000_000
 
