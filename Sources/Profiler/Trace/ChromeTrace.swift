@@ -16,7 +16,9 @@ public enum ChromeTrace {
 
     /// The trace of a snapshot's window (its memory counters from the snapshot's samples).
     public static func data(_ snapshot: ProfileSnapshot, metadata: [String: String] = [:]) -> Data {
-        data(ProfileSession(snapshot), metadata: metadata)
+        var memory: [Device: [MemorySeries.Sample]] = [:]
+        for series in snapshot.memory { memory[series.device] = series.samples.filter { $0.time >= snapshot.windowStart } }
+        return TraceBuilder(session: ProfileSession(snapshot), metadata: metadata, memory: memory).json()
     }
 
     /// Writes the trace to a temporary file in the same folder and renames it over `url`, so a crash
