@@ -97,7 +97,9 @@ final class ThreadRing: @unchecked Sendable {
         while remaining > 0 {
             let first = head.load(ordering: .acquiring)
             let end = tail.load(ordering: .acquiring)
-            guard end &- first > 0, end &- first <= UInt64(capacity) else { return }
+            guard end &- first > 0 else { return }
+            // The producer dropped the oldest between the two loads: read again.
+            guard end &- first <= UInt64(capacity) else { continue }
             let n = min(UInt64(remaining), end &- first, 64)
             guard head.compareExchange(expected: first, desired: first &+ n, ordering: .acquiringAndReleasing).exchanged
             else { continue }
