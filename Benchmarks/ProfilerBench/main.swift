@@ -25,6 +25,11 @@ func op(_ node: Int, stream: Int, at t: UInt64) -> EngineEvent {
             bytes: 786_432, flops: 65536, dispatched: t, started: t, finished: t + 8000))
 }
 
+if CommandLine.arguments.contains("--overhead") {
+    try Overhead.run()
+    exit(0)
+}
+
 var configuration = ProfilerConfiguration()
 configuration.collectIntervalMs = nil
 configuration.windowPerStream = 1 << 15
