@@ -12,10 +12,11 @@ final class Ticker: @unchecked Sendable {
         let stopped = self.stopped
         let done = self.done
         let threadID = self.threadID
+        let sleepMicros = UInt32(min(max(intervalMs, 1), 60_000) * 1000)
         let thread = Thread {
             threadID.store(UInt(pthread_self()), ordering: .releasing)
             while !stopped.load(ordering: .acquiring) {
-                usleep(UInt32(intervalMs) * 1000)
+                usleep(sleepMicros)
                 if stopped.load(ordering: .acquiring) { break }
                 body()
             }

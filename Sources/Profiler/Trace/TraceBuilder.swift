@@ -54,7 +54,10 @@ struct TraceBuilder {
 
     private func rel(_ t: UInt64) -> Int64 { Int64(bitPattern: t &- session.start) }
 
-    func json() -> Data {
+    func json() -> Data { Data(bytes()) }
+
+    /// The JSON text as bytes (written to a file without another copy).
+    func bytes() -> [UInt8] {
         var entries: [Entry] = []
         entries.reserveCapacity(session.ops.count * 2 + session.transfers.count + session.waits.count + memory.count)
         for (i, op) in session.ops.enumerated() { entries.append(Entry(ts: rel(op.started), rank: 0, item: .op(i))) }
@@ -100,7 +103,7 @@ struct TraceBuilder {
             w.string(other[key]!)
         }
         w.raw("}}\n")
-        return Data(w.bytes)
+        return w.bytes
     }
 
     private func writeMetadata(_ w: inout JSONWriter, separator: (inout JSONWriter) -> Void) {
