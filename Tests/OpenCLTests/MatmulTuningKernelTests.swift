@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Engine
@@ -81,5 +82,26 @@ struct MatmulTuningKernelTests {
             let problems = ReferenceProduct(a, b).mismatches(actual)
             #expect(problems.isEmpty, "\(a.shape) × \(b.shape): \(problems.joined(separator: "; "))")
         }
+    }
+
+    @Test("a sweep checks, times, picks and stores its winner for this device and driver")
+    func sweep() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamtop-tune-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = SgemmTileCache(file: folder.appendingPathComponent("matmul-tiles.json"))
+        let tiles = SgemmTiles(tileM: 16, tileN: 16, tileK: 4, workM: 4, workN: 4)
+        var lines: [String] = []
+        let report = try SgemmTuner.run(gpu: 0, sizes: [64, 96], quick: true, repeats: 2, only: [tiles], cache: cache) { lines.append($0) }
+        #expect(report.rows.map(\.name) == ["general", "\(tiles)"])
+        #expect(report.rows.allSatisfy { $0.problem == nil && $0.gflops.count == 2 && $0.gflops.allSatisfy { ($0 ?? 0) > 0 } })
+        #expect(report.best == "\(tiles)")
+        #expect(lines.count == 3)
+        let testbed = try OpenCLTestbed.shared.get()
+        let key = SgemmTileCache.key(deviceName: testbed.device.info.name, driverVersion: testbed.device.info.driverVersion)
+        let stored = try #require(cache.entry(key))
+        #expect(stored.tiles == tiles)
+        #expect(stored.gflops.keys.sorted() == ["64", "96"])
+        #expect(report.storedIn == cache.file?.path)
+        #expect(throws: EngineError.self) { try SgemmTuner.run(sizes: [0], quick: true, store: false) }
     }
 }

@@ -33,7 +33,8 @@ enum Sgemm {
         _ args: MatmulArguments, a: CLArrayRef, b: CLArrayRef, output: CLArrayRef, tiles: SgemmTiles, kernels: OpenCLKernels,
         queue: CLQueue, waitFor: [CLEvent], op: String, force: Bool = false
     ) throws(EngineError) -> CLEvent? {
-        guard a.dtype == .float32, b.dtype == .float32, tiles.problem == nil,
+        let info = kernels.device.info
+        guard a.dtype == .float32, b.dtype == .float32, tiles.fits(maxWorkGroupSize: info.maxWorkGroupSize, localMemory: info.localMemory),
             accepts(args, dtype: output.dtype, tiles: tiles, force: force)
         else { return nil }
         let program = try kernels.program("sgemm.\(tiles)", op: op) { SgemmSource.program(tiles) }

@@ -1,6 +1,10 @@
 /// OpenCL C for the tuned float32 matmul: C = A·B per batch, A and B with unit column stride
 /// (rows contiguous, any leading dimension and offset), any M, N, K.
 ///
+/// Accumulators are float4 rows (one multiply-add per four outputs): a GPU compiler splits them
+/// into scalar registers, a CPU device (PoCL) keeps them in SIMD registers, which it cannot
+/// otherwise do when a work-item's loop is not vectorised across work-items.
+///
 /// The structure is the one fast SIMT sgemm kernels share: a `TM × TN` block of C per work-group,
 /// a `WM × WN` register tile per work-item (read from local memory as float4, in columns spread
 /// `LX * 4` apart so a warp's float4 reads touch distinct banks), and `TK`-deep slices of A and B
@@ -45,11 +49,11 @@ enum SgemmSource {
               __global const float *Bb = b + ob + col0;
 
               float4 ra[LA], rb[LB];
-              float acc[WM][WN];
+              float4 acc[WM][WN / 4];
               #pragma unroll
               for (int i = 0; i < WM; ++i) {
                 #pragma unroll
-                for (int j = 0; j < WN; ++j) acc[i][j] = 0.0f;
+                for (int j = 0; j < WN / 4; ++j) acc[i][j] = (float4)(0.0f);
               }
 
               /* Slice k0 of A (TM rows × TK) and B (TK × TN cols) into registers, zeros past the edges. */
@@ -99,21 +103,19 @@ enum SgemmSource {
                 if (t + 1 < slices) FETCH((t + 1) * TK);
                 #pragma unroll
                 for (int kk = 0; kk < TK; ++kk) {
-                  float av[WM], bv[WN];
+                  float av[WM];
+                  float4 bv[WN / 4];
                   #pragma unroll
                   for (int i = 0; i < WM / 4; ++i) {
                     float4 v = *(__local const float4 *)&As[cur][kk][i * LY * 4 + ty * 4];
                     av[4 * i] = v.x; av[4 * i + 1] = v.y; av[4 * i + 2] = v.z; av[4 * i + 3] = v.w;
                   }
                   #pragma unroll
-                  for (int j = 0; j < WN / 4; ++j) {
-                    float4 v = *(__local const float4 *)&Bs[cur][kk][j * LX * 4 + tx * 4];
-                    bv[4 * j] = v.x; bv[4 * j + 1] = v.y; bv[4 * j + 2] = v.z; bv[4 * j + 3] = v.w;
-                  }
+                  for (int j = 0; j < WN / 4; ++j) bv[j] = *(__local const float4 *)&Bs[cur][kk][j * LX * 4 + tx * 4];
                   #pragma unroll
                   for (int i = 0; i < WM; ++i) {
                     #pragma unroll
-                    for (int j = 0; j < WN; ++j) acc[i][j] = fma(av[i], bv[j], acc[i][j]);
+                    for (int j = 0; j < WN / 4; ++j) acc[i][j] = fma((float4)(av[i]), bv[j], acc[i][j]);
                   }
                 }
                 if (t + 1 < slices) STORE(cur ^ 1);
@@ -130,7 +132,7 @@ enum SgemmSource {
                   #pragma unroll
                   for (int j = 0; j < WN / 4; ++j) {
                     const int cc = col0 + j * LX * 4 + tx * 4;
-                    float4 v = (float4)(acc[i][4 * j], acc[i][4 * j + 1], acc[i][4 * j + 2], acc[i][4 * j + 3]);
+                    float4 v = acc[i][j];
                     if (vecC && cc + 3 < N) *(__global float4 *)(Cr + cc) = v;
                     else { if (cc < N) Cr[cc] = v.x; if (cc + 1 < N) Cr[cc + 1] = v.y; if (cc + 2 < N) Cr[cc + 2] = v.z; if (cc + 3 < N) Cr[cc + 3] = v.w; }
                   }

@@ -36,12 +36,13 @@ public struct SgemmTileChoice: Sendable, Equatable, CustomStringConvertible {
         return SgemmTileChoice(tiles: defaultTiles(isGPU: isGPU, maxWorkGroupSize: maxWorkGroupSize, localMemory: localMemory), source: .deviceLimits)
     }
 
-    /// GPUs: the largest of 128×128 (256 items of 8×8), 64×64 (64 of 8×8 or 256 of 4×4) that fits.
-    /// CPU devices run a group as a loop, so fewer items with more work each suit them.
+    /// GPUs: the largest of 128×128 (256 items of 8×8), 64×64 (256 of 4×4 or 64 of 8×8) that fits.
+    /// CPU devices run a group as a loop, so fewer items with more work each suit them. When nothing
+    /// fits, the smallest is returned and `Sgemm` declines it (the general kernel runs).
     static func defaultTiles(isGPU: Bool, maxWorkGroupSize: Int, localMemory: UInt64) -> SgemmTiles {
         let gpu = [
             SgemmTiles(tileM: 128, tileN: 128, tileK: 16, workM: 8, workN: 8), SgemmTiles(tileM: 128, tileN: 128, tileK: 8, workM: 8, workN: 8),
-            SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 4, workN: 4),
+            SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 4, workN: 4), SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 8, workN: 8),
         ]
         let cpu = [SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 8, workN: 8)]
         let last = [SgemmTiles(tileM: 32, tileN: 32, tileK: 8, workM: 4, workN: 4), SgemmTiles(tileM: 16, tileN: 16, tileK: 4, workM: 4, workN: 4)]
