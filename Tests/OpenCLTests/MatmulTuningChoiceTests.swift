@@ -14,7 +14,13 @@ struct MatmulTuningChoiceTests {
         #expect(Self.big.description == "128x128x16/8x8")
         #expect(SgemmTiles(parsing: "128x128x16/8x8") == Self.big)
         #expect(SgemmTiles(parsing: "32x64x8/4x8") == SgemmTiles(tileM: 32, tileN: 64, tileK: 8, workM: 4, workN: 8))
-        for bad in ["", "128x128/8x8", "128x128x16", "axbxc/dxe", "128x128x16/8x8/1"] { #expect(SgemmTiles(parsing: bad) == nil, "\(bad)") }
+        let wide = SgemmTiles(tileM: 64, tileN: 64, tileK: 32, workM: 4, workN: 16, vector: 16)
+        #expect(wide.description == "64x64x32/4x16v16")
+        #expect(SgemmTiles(parsing: "64x64x32/4x16v16") == wide)
+        #expect(wide.problem == nil)
+        #expect(SgemmTiles(parsing: "64x64x32/4x8v16")?.problem == "the vector width must be 4, 8 or 16 and divide workN")
+        #expect(SgemmTiles(parsing: "64x64x32/4x16v12")?.problem == "the vector width must be 4, 8 or 16 and divide workN")
+        for bad in ["", "64x64x32/4x16v", "64x64x32/4x16v16v4", "128x128/8x8", "128x128x16", "axbxc/dxe", "128x128x16/8x8/1"] { #expect(SgemmTiles(parsing: bad) == nil, "\(bad)") }
         #expect(Self.big.problem == nil)
         #expect(SgemmTiles(parsing: "48x48x16/6x6")?.problem == "register tiles must be multiples of 4")
         #expect(SgemmTiles(parsing: "64x64x6/8x8")?.problem == "tileK must be a multiple of 4")
@@ -86,6 +92,10 @@ struct MatmulTuningChoiceTests {
         #expect(cache.entry(keyOne) == one)
         #expect(cache.entry("Dev | 2.0") == two)
         #expect(cache.entries().count == 2)
+        // An entry written without a vector width reads as width 4.
+        let legacy = #"{"k": {"tiles": {"tileM": 32, "tileN": 32, "tileK": 8, "workM": 4, "workN": 4}, "gflops": {}, "tuned": "old"}}"#
+        try Data(legacy.utf8).write(to: cache.file!)
+        #expect(cache.entry("k")?.tiles == SgemmTiles(tileM: 32, tileN: 32, tileK: 8, workM: 4, workN: 4, vector: 4))
         try Data("not json".utf8).write(to: cache.file!)
         #expect(cache.entries().isEmpty)
         let nowhere = SgemmTileCache(file: nil)

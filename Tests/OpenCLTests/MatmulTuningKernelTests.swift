@@ -7,11 +7,11 @@ private var gpuAvailable: Bool { (try? OpenCLTestbed.shared.get()) != nil }
 
 /// The tuned float32 matmul (`SgemmSource`) against a naive Double triple loop, on sizes that are
 /// not multiples of any tile, ones, K = 0, batches with broadcast, and sliced operands whose
-/// float4 loads are aligned or not. Several tile shapes (square, oblong, 4×4 and 4×8 register
-/// tiles) so an index mix-up between M and N cannot hide behind symmetry.
+/// float4 loads are aligned or not. Several tile shapes (square, oblong, 4×4 to 4×16 register
+/// tiles, vectors of 4, 8 and 16) so an index mix-up between M and N cannot hide behind symmetry.
 @Suite("OpenCL tuned matmul", .serialized, .enabled(if: gpuAvailable, "no OpenCL device"))
 struct MatmulTuningKernelTests {
-    static let tileShapes = ["16x16x4/4x4", "32x64x8/4x8", "64x64x16/8x8"]
+    static let tileShapes = ["16x16x4/4x4", "32x64x8/4x8", "64x64x16/8x8", "32x64x16/4x16v16", "32x32x8/4x8v8"]
 
     /// (name, A, B) with A and B as (shape, strides, offset).
     static func operands(_ rng: inout SplitMix) -> [(String, HostOperand, HostOperand)] {

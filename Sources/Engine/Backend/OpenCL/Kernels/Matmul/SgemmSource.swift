@@ -1,17 +1,18 @@
 /// OpenCL C for the tuned float32 matmul: C = A·B per batch, A and B with unit column stride
 /// (rows contiguous, any leading dimension and offset), any M, N, K.
 ///
-/// Accumulators are float4 rows (one multiply-add per four outputs): a GPU compiler splits them
-/// into scalar registers, a CPU device (PoCL) keeps them in SIMD registers, which it cannot
-/// otherwise do when a work-item's loop is not vectorised across work-items.
+/// Accumulators are rows of `V`-wide vectors (`SgemmTiles.vector`: 4, 8 or 16), one multiply-add
+/// per V outputs: a GPU compiler splits them into scalar registers (V = 4 keeps its local reads
+/// 128-bit and conflict-free), a CPU device (PoCL) keeps them in SIMD registers (V = 16 fills an
+/// AVX-512 register), which it cannot otherwise do when a work-item's loop is not vectorised.
 ///
 /// The structure is the one fast SIMT sgemm kernels share: a `TM × TN` block of C per work-group,
-/// a `WM × WN` register tile per work-item (read from local memory as float4, in columns spread
-/// `LX * 4` apart so a warp's float4 reads touch distinct banks), and `TK`-deep slices of A and B
+/// a `WM × WN` register tile per work-item (B read from local memory as V-wide vectors, in columns
+/// spread `LX * V` apart so a warp's reads touch distinct banks), and `TK`-deep slices of A and B
 /// in two local buffers: the next slice is fetched from global memory into registers while the
 /// current one is multiplied, then stored, so each slice costs one barrier. Global loads are
-/// float4 when the host has checked alignment (`flags` bit 0 for A, bit 1 for B); C is stored as
-/// float4 when N is a multiple of 4. Edges (M, N, K not multiples of the tile) load zeros and
+/// float4 when the host has checked alignment (`flags` bit 0 for A, bit 1 for B). Edges (M, N, K
+/// not multiples of the tile) load zeros and
 /// skip stores, so one kernel serves every size.
 enum SgemmSource {
     static let kernelName = "sgemm"
@@ -24,6 +25,9 @@ enum SgemmSource {
             #define TK \(tiles.tileK)
             #define WM \(tiles.workM)
             #define WN \(tiles.workN)
+            #define V \(tiles.vector)
+            #define floatV float\(tiles.vector)
+            #define VSTORE vstore\(tiles.vector)
             #define LX (TN / WN)
             #define LY (TM / WM)
             #define G (LX * LY)
@@ -33,8 +37,8 @@ enum SgemmSource {
 
             __kernel __attribute__((reqd_work_group_size(LX, LY, 1)))
             void sgemm(__global float *c, __global const float *a, __global const float *b, matmul_t P, int flags) {
-              __local float As[2][TK][PA] __attribute__((aligned(16)));
-              __local float Bs[2][TK][TN] __attribute__((aligned(16)));
+              __local float As[2][TK][PA] __attribute__((aligned(64)));
+              __local float Bs[2][TK][TN] __attribute__((aligned(64)));
               const int tx = get_local_id(0), ty = get_local_id(1), tid = ty * LX + tx;
               const int M = (int)P.M, N = (int)P.N, K = (int)P.K;
               const int lda = (int)P.aRow, ldb = (int)P.bRow;
@@ -49,11 +53,11 @@ enum SgemmSource {
               __global const float *Bb = b + ob + col0;
 
               float4 ra[LA], rb[LB];
-              float4 acc[WM][WN / 4];
+              floatV acc[WM][WN / V];
               #pragma unroll
               for (int i = 0; i < WM; ++i) {
                 #pragma unroll
-                for (int j = 0; j < WN / 4; ++j) acc[i][j] = (float4)(0.0f);
+                for (int j = 0; j < WN / V; ++j) acc[i][j] = (floatV)(0.0f);
               }
 
               /* Slice k0 of A (TM rows × TK) and B (TK × TN cols) into registers, zeros past the edges. */
@@ -104,18 +108,18 @@ enum SgemmSource {
                 #pragma unroll
                 for (int kk = 0; kk < TK; ++kk) {
                   float av[WM];
-                  float4 bv[WN / 4];
+                  floatV bv[WN / V];
                   #pragma unroll
                   for (int i = 0; i < WM / 4; ++i) {
                     float4 v = *(__local const float4 *)&As[cur][kk][i * LY * 4 + ty * 4];
                     av[4 * i] = v.x; av[4 * i + 1] = v.y; av[4 * i + 2] = v.z; av[4 * i + 3] = v.w;
                   }
                   #pragma unroll
-                  for (int j = 0; j < WN / 4; ++j) bv[j] = *(__local const float4 *)&Bs[cur][kk][j * LX * 4 + tx * 4];
+                  for (int j = 0; j < WN / V; ++j) bv[j] = *(__local const floatV *)&Bs[cur][kk][j * LX * V + tx * V];
                   #pragma unroll
                   for (int i = 0; i < WM; ++i) {
                     #pragma unroll
-                    for (int j = 0; j < WN / 4; ++j) acc[i][j] = fma((float4)(av[i]), bv[j], acc[i][j]);
+                    for (int j = 0; j < WN / V; ++j) acc[i][j] = fma((floatV)(av[i]), bv[j], acc[i][j]);
                   }
                 }
                 if (t + 1 < slices) STORE(cur ^ 1);
@@ -123,18 +127,20 @@ enum SgemmSource {
               }
 
               __global float *Cb = c + (long)get_group_id(2) * P.M * P.N;
-              const bool vecC = (N & 3) == 0;
               #pragma unroll
               for (int i = 0; i < WM; ++i) {
                 const int r = row0 + (i / 4) * LY * 4 + ty * 4 + (i % 4);
                 if (r < M) {
                   __global float *Cr = Cb + (long)r * N;
                   #pragma unroll
-                  for (int j = 0; j < WN / 4; ++j) {
-                    const int cc = col0 + j * LX * 4 + tx * 4;
-                    float4 v = acc[i][j];
-                    if (vecC && cc + 3 < N) *(__global float4 *)(Cr + cc) = v;
-                    else { if (cc < N) Cr[cc] = v.x; if (cc + 1 < N) Cr[cc + 1] = v.y; if (cc + 2 < N) Cr[cc + 2] = v.z; if (cc + 3 < N) Cr[cc + 3] = v.w; }
+                  for (int j = 0; j < WN / V; ++j) {
+                    const int cc = col0 + j * LX * V + tx * V;
+                    if (cc + V - 1 < N) VSTORE(acc[i][j], 0, Cr + cc);
+                    else {
+                      float part[V];
+                      VSTORE(acc[i][j], 0, part);
+                      for (int e = 0; e < V && cc + e < N; ++e) Cr[cc + e] = part[e];
+                    }
                   }
                 }
               }
