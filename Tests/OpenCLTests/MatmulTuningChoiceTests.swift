@@ -65,7 +65,7 @@ struct MatmulTuningChoiceTests {
         let tightGPU = SgemmTileChoice.resolve(deviceName: "Some GPU", isGPU: true, maxWorkGroupSize: 1024, localMemory: 32 << 10, cached: nil)
         #expect(tightGPU.tiles == SgemmTiles(tileM: 128, tileN: 128, tileK: 8, workM: 8, workN: 8))
         let unknownCPU = SgemmTileChoice.resolve(deviceName: "Some CPU", isGPU: false, maxWorkGroupSize: 4096, localMemory: 1 << 20, cached: nil)
-        #expect(unknownCPU.tiles == SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 8, workN: 8))
+        #expect(unknownCPU.tiles == SgemmTiles(tileM: 64, tileN: 64, tileK: 32, workM: 4, workN: 16, vector: 16))
     }
 
     @Test("the table matches device names by case-insensitive substring, first entry first")

@@ -44,7 +44,7 @@ public struct SgemmTileChoice: Sendable, Equatable, CustomStringConvertible {
             SgemmTiles(tileM: 128, tileN: 128, tileK: 16, workM: 8, workN: 8), SgemmTiles(tileM: 128, tileN: 128, tileK: 8, workM: 8, workN: 8),
             SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 4, workN: 4), SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 8, workN: 8),
         ]
-        let cpu = [SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 8, workN: 8)]
+        let cpu = [SgemmTiles(tileM: 64, tileN: 64, tileK: 32, workM: 4, workN: 16, vector: 16)]
         let last = [SgemmTiles(tileM: 32, tileN: 32, tileK: 8, workM: 4, workN: 4), SgemmTiles(tileM: 16, tileN: 16, tileK: 4, workM: 4, workN: 4)]
         let candidates = (isGPU ? gpu : cpu) + last
         return candidates.first { $0.fits(maxWorkGroupSize: maxWorkGroupSize, localMemory: localMemory) } ?? last[last.count - 1]

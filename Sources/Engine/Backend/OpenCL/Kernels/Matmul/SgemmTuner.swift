@@ -14,26 +14,30 @@ public enum SgemmTuner {
 
     /// Configurations worth timing on a device with these limits. GPUs get the large register tiles
     /// that suit wide SIMT machines (the H200: 128×128 tiles of 256 items with 8×8 each, K-slices
-    /// of 8 or 16), CPU devices (PoCL) fewer, fatter work-items. `quick` keeps a handful.
+    /// of 8 or 16), CPU devices (PoCL) fewer work-items with 16-wide vector rows (AVX-512) and
+    /// deeper slices (fewer barriers, each of which ends PoCL's work-item loop). `quick` keeps a handful.
     public static func candidates(isGPU: Bool, quick: Bool, maxWorkGroupSize: Int, localMemory: UInt64) -> [SgemmTiles] {
-        let t = { (m: Int, n: Int, k: Int, wm: Int, wn: Int) in SgemmTiles(tileM: m, tileN: n, tileK: k, workM: wm, workN: wn) }
+        let t = { (m: Int, n: Int, k: Int, wm: Int, wn: Int, v: Int) in
+            SgemmTiles(tileM: m, tileN: n, tileK: k, workM: wm, workN: wn, vector: v)
+        }
         var list: [SgemmTiles]
         if quick {
             list =
                 isGPU
-                ? [t(128, 128, 16, 8, 8), t(128, 128, 8, 8, 8), t(64, 128, 16, 8, 8), t(128, 64, 16, 8, 8), t(64, 64, 16, 4, 4), t(64, 64, 8, 8, 8)]
-                : [t(64, 64, 16, 8, 8), t(32, 64, 16, 8, 8), t(64, 64, 32, 8, 8)]
+                ? [t(128, 128, 16, 8, 8, 4), t(128, 128, 8, 8, 8, 4), t(64, 128, 16, 8, 8, 4), t(128, 64, 16, 8, 8, 4), t(64, 64, 16, 4, 4, 4), t(64, 64, 8, 8, 8, 4)]
+                : [t(64, 64, 32, 4, 16, 16), t(32, 64, 32, 4, 16, 16), t(64, 64, 64, 8, 16, 16)]
         } else {
             list = []
-            let sides = isGPU ? [32, 64, 128] : [16, 32, 64, 128]
+            let sides = isGPU ? [32, 64, 128, 256] : [32, 64, 128]
+            let registers = isGPU ? [(4, 4, 4), (4, 8, 4), (8, 4, 4), (8, 8, 4), (8, 16, 4)] : [(4, 16, 16), (8, 16, 16), (4, 8, 8), (8, 8, 8)]
             for m in sides {
                 for n in sides where max(m, n) <= 2 * min(m, n) {
-                    for k in [8, 16, 32] {
-                        for (wm, wn) in [(4, 4), (4, 8), (8, 4), (8, 8)] { list.append(t(m, n, k, wm, wn)) }
+                    for k in isGPU ? [8, 16, 32] : [16, 32, 64] {
+                        for (wm, wn, v) in registers { list.append(t(m, n, k, wm, wn, v)) }
                     }
                 }
             }
-            let groups = isGPU ? 64...512 : 4...256
+            let groups = isGPU ? 64...512 : 16...256
             list = list.filter { groups.contains($0.groupSize) }
         }
         return list.filter { $0.fits(maxWorkGroupSize: maxWorkGroupSize, localMemory: localMemory) }
