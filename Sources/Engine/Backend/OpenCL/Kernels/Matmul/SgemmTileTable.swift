@@ -15,8 +15,11 @@ enum SgemmTileTable {
         // NVIDIA H200 (132 SMs, 48 KiB local per group): the shape of the fastest SIMT sgemm kernels
         // on Hopper and Ampere, until `streamtop tune` on the lent machine replaces it.
         Entry(nameContains: "H200", tiles: SgemmTiles(tileM: 128, tileN: 128, tileK: 16, workM: 8, workN: 8), measured: "unmeasured default for Hopper"),
-        // PoCL's CPU device on the 2-core development machines (AVX-512), `streamtop tune` 2026-12-02.
-        Entry(nameContains: "pthread", tiles: SgemmTiles(tileM: 64, tileN: 64, tileK: 16, workM: 8, workN: 8), measured: "tune on PoCL 3.1, 2 cores"),
+        // PoCL's CPU device on the 2-core AVX-512 development machines: `streamtop tune` 2026-12-02,
+        // 53–60 GFLOP/s at N = 512–1024 on a loaded machine (CLBlast 10–18 beside it, wall clock).
+        Entry(
+            nameContains: "pthread", tiles: SgemmTiles(tileM: 64, tileN: 64, tileK: 32, workM: 4, workN: 16, vector: 16),
+            measured: "streamtop tune on PoCL 3.1, 2-core AVX-512, 2026-12-02"),
     ]
 
     static func lookup(_ deviceName: String) -> Entry? {
