@@ -24,7 +24,7 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "Timed runs per configuration and size; the best counts.")
     var repeats: Int = 5
 
-    @Option(help: "Only these configurations, comma-separated, as MxNxK/WMxWN (e.g. 128x128x16/8x8).")
+    @Option(help: "Only these configurations, comma-separated, as MxNxK/WMxWN[vV] (e.g. 128x128x16/8x8, 64x64x32/4x16v16).")
     var tiles: String?
 
     @Flag(help: "Print the table only; leave the tile cache as it is.")
@@ -53,7 +53,7 @@ struct TuneCommand: ParsableCommand {
         guard let tiles else { return nil }
         return try tiles.split(separator: ",").map { text in
             guard let parsed = SgemmTiles(parsing: String(text)) else {
-                throw ValidationError("--tiles: '\(text)' is not MxNxK/WMxWN (e.g. 128x128x16/8x8)")
+                throw ValidationError("--tiles: '\(text)' is not MxNxK/WMxWN[vV] (e.g. 128x128x16/8x8 or 64x64x32/4x16v16)")
             }
             if let problem = parsed.problem { throw ValidationError("--tiles: \(parsed): \(problem)") }
             return parsed
