@@ -44,7 +44,7 @@ public struct SgemmTileCache: Sendable {
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try encoder.encode(all).write(to: file, options: .atomic)
         } catch {
             throw EngineError(op: "tune", kind: .argument, "cannot write the tile cache \(file.path): \(error.localizedDescription)")
