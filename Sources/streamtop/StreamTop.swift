@@ -8,7 +8,7 @@ struct StreamTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streamtop",
         abstract: "A lazy array engine with CPU and OpenCL streams, and a live profiler that watches it.",
-        subcommands: [DashboardCommand.self, Run.self, List.self, Devices.self, Bench.self, VerifyCommand.self],
+        subcommands: [DashboardCommand.self, Run.self, List.self, Devices.self, Bench.self, VerifyCommand.self, TuneCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
 
@@ -19,7 +19,10 @@ struct Devices: ParsableCommand {
         print("\(Device.cpu): \(ProcessInfo.processInfo.activeProcessorCount) cores, OpenBLAS")
         switch OpenCLDevices.availability {
         case .available(let devices):
-            for device in devices { print("\(Device.gpu(device.gpuIndex)): \(device.summary)") }
+            for device in devices {
+                print("\(Device.gpu(device.gpuIndex)): \(device.summary)")
+                print("    matmul float32 tiles: \(SgemmTileChoice.resolve(for: device))")
+            }
         case .unavailable(let reason):
             print("\(Device.gpu(0)): unavailable — \(reason)")
         }
