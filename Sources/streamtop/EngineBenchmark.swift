@@ -39,26 +39,37 @@ enum EngineBenchmark {
         return median(samples)
     }
 
+    /// Which groups of rows to run: all, or those named in `STREAMTOP_BENCH_ONLY` (comma-separated:
+    /// matmul, python, perop, seed, bandwidth, recorder) — for profiling one row under callgrind.
+    static func wants(_ group: String) -> Bool {
+        guard let only = ProcessInfo.processInfo.environment["STREAMTOP_BENCH_ONLY"], !only.isEmpty else { return true }
+        return only.split(separator: ",").contains { $0 == group }
+    }
+
     static func run(sizes: [Int], quick: Bool) throws -> [BenchResult] {
         var results: [BenchResult] = []
-        results += try matmul(sizes: sizes, quick: quick)
-        results += pythonMatmul(sizes: sizes, quick: quick, engine: results)
-        let mlx = mlxSeedPeers(quick: quick)
-        var perOp = try perOpOverhead(quick: quick)
-        if let peer = mlx?["per_op_us"] {
-            perOp = BenchResult(
-                name: perOp.name, params: perOp.params, value: perOp.value, unit: perOp.unit, peer: "mlx (CPU build, Python)",
-                peer_value: peer, ratio: perOp.value / peer)
+        if wants("matmul") { results += try matmul(sizes: sizes, quick: quick) }
+        if wants("python") { results += pythonMatmul(sizes: sizes, quick: quick, engine: results) }
+        let mlx = wants("perop") || wants("seed") ? mlxSeedPeers(quick: quick) : nil
+        if wants("perop") {
+            var perOp = try perOpOverhead(quick: quick)
+            if let peer = mlx?["per_op_us"] {
+                perOp = BenchResult(
+                    name: perOp.name, params: perOp.params, value: perOp.value, unit: perOp.unit,
+                    peer: "mlx (CPU build, Python)", peer_value: peer, ratio: perOp.value / peer)
+            }
+            results.append(perOp)
         }
-        results.append(perOp)
-        let seed = try seedWorkload()
-        results.append(
-            BenchResult(
-                name: "seed workload", params: ["work": "matmul 4096×512·512×4 + 500 × (exp; eval)", "placement": "cpu,cpu"],
-                value: seed, unit: "ms", peer: mlx?["seed_ms"] == nil ? nil : "mlx (CPU build, Python)",
-                peer_value: mlx?["seed_ms"], ratio: mlx?["seed_ms"].map { seed / $0 }))
-        results += try bandwidth(quick: quick)
-        results.append(try recorderOverhead(quick: quick))
+        if wants("seed") {
+            let seed = try seedWorkload()
+            results.append(
+                BenchResult(
+                    name: "seed workload", params: ["work": "matmul 4096×512·512×4 + 500 × (exp; eval)", "placement": "cpu,cpu"],
+                    value: seed, unit: "ms", peer: mlx?["seed_ms"] == nil ? nil : "mlx (CPU build, Python)",
+                    peer_value: mlx?["seed_ms"], ratio: mlx?["seed_ms"].map { seed / $0 }))
+        }
+        if wants("bandwidth") { results += try bandwidth(quick: quick) }
+        if wants("recorder") { results.append(try recorderOverhead(quick: quick)) }
         return results
     }
 
@@ -252,24 +263,40 @@ enum EngineBenchmark {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let source = UncheckedPointer(src)
         let target = UncheckedPointer(dst)
-        let copySeconds = time(repeats: repeats) {
+        func copy() {
             DispatchQueue.concurrentPerform(iterations: cores) { k in
                 let start = bytes * k / cores
                 let end = bytes * (k + 1) / cores
                 memcpy(target.pointer + start, source.pointer + start, end - start)
             }
         }
-        let copyGBs = Double(2 * bytes) / copySeconds / 1e9
         let peer = "memcpy ×\(cores) threads"
-        let addSeconds = try time(repeats: repeats) { try eval(x + y) }
-        let expSeconds = try time(repeats: repeats) { try eval(Engine.exp(x)) }
-        let addGBs = Double(3 * bytes) / addSeconds / 1e9
-        let expGBs = Double(2 * bytes) / expSeconds / 1e9
-        let params = ["elements": "\(count)", "dtype": "float32"]
-        return [
-            BenchResult(name: "add", params: params, value: addGBs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: addGBs / copyGBs),
-            BenchResult(name: "exp", params: params, value: expGBs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: expGBs / copyGBs),
+        let params = ["elements": "\(count)", "dtype": "float32", "simd": VectorMath.level]
+        // Bytes moved per run (inputs + output). log reads |x|; softmax/logsumexp rows of 1024.
+        let positive = try Engine.abs(x)
+        let rows = try reshape(x, [count / 1024, 1024])
+        try eval(positive, rows)
+        let ops: [(String, Int, () throws -> Void)] = [
+            ("add", 3, { try eval(x + y) }), ("exp", 2, { try eval(Engine.exp(x)) }),
+            ("log", 2, { try eval(Engine.log(positive)) }), ("tanh", 2, { try eval(Engine.tanh(x)) }),
+            ("sigmoid", 2, { try eval(Engine.sigmoid(x)) }), ("softmax rows of 1024", 2, { try eval(softmax(rows, axis: 1)) }),
+            ("logsumexp rows of 1024", 1, { try eval(logsumexp(rows, axes: [1])) }),
         ]
+        var results: [BenchResult] = []
+        for (name, streams, body) in ops {
+            // Copy and op alternate (who goes first too), so load from other processes hits both alike.
+            var copyTimes: [Double] = []
+            var opTimes: [Double] = []
+            for r in 0..<repeats {
+                if r % 2 == 0 { copyTimes.append(time(repeats: 1, copy)) }
+                opTimes.append(try time(repeats: 1, body))
+                if r % 2 == 1 { copyTimes.append(time(repeats: 1, copy)) }
+            }
+            let copyGBs = Double(2 * bytes) / median(copyTimes) / 1e9
+            let gbs = Double(streams * bytes) / median(opTimes) / 1e9
+            results.append(BenchResult(name: name, params: params, value: gbs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: gbs / copyGBs))
+        }
+        return results
     }
 
     /// A busy graph (many small and medium ops over two streams) with and without a recorder.
