@@ -133,38 +133,35 @@ CFM_INLINE float CFM_NAME(row_max)(const float *x, long n) {
     return m;
 }
 
+/// Σ y[i] in float; the pragma lets the vectoriser keep one partial sum per lane.
+CFM_INLINE float CFM_NAME(sum_f32)(const float *y, long n) {
+    float total = 0;
+#pragma clang loop vectorize(enable) interleave(enable)
+    for (long i = 0; i < n; i++) total += y[i];
+    return total;
+}
+
 static void CFM_NAME(softmax_row)(const float *restrict x, float *restrict y, long n) {
     float m = CFM_NAME(row_max)(x, n);
     if (m == -__builtin_inff()) m = 0;
-    float acc[16] = {0};
-    long i = 0;
-    for (; i + 16 <= n; i += 16)
-        for (int j = 0; j < 16; j++) {
-            float e = CFM_NAME(exp1)(x[i + j] - m);
-            y[i + j] = e;
-            acc[j] += e;
-        }
-    float total = 0;
-    for (; i < n; i++) {
-        float e = CFM_NAME(exp1)(x[i] - m);
-        y[i] = e;
-        total += e;
-    }
-    for (int j = 0; j < 16; j++) total += acc[j];
-    for (i = 0; i < n; i++) y[i] = y[i] / total;
+    for (long i = 0; i < n; i++) y[i] = CFM_NAME(exp1)(x[i] - m);
+    float total = CFM_NAME(sum_f32)(y, n);
+    for (long i = 0; i < n; i++) y[i] = y[i] / total;
 }
 
 static float CFM_NAME(logsumexp_row)(const float *restrict x, long n) {
     if (n == 0) return -__builtin_inff();
     float m = CFM_NAME(row_max)(x, n);
     if (m != m || m == __builtin_inff() || m == -__builtin_inff()) return m;
-    double acc[16] = {0};
-    long i = 0;
-    for (; i + 16 <= n; i += 16)
-        for (int j = 0; j < 16; j++) acc[j] += (double)CFM_NAME(exp1)(x[i + j] - m);
+    // exp into an L1 tile by the plain vector loop, then summed in double, one partial per lane.
     double total = 0;
-    for (; i < n; i++) total += (double)CFM_NAME(exp1)(x[i] - m);
-    for (int j = 0; j < 16; j++) total += acc[j];
+    float t[CFM_TILE] __attribute__((aligned(64)));
+    for (long i = 0; i < n; i += CFM_TILE) {
+        long len = n - i < CFM_TILE ? n - i : CFM_TILE;
+        for (long j = 0; j < len; j++) t[j] = CFM_NAME(exp1)(x[i + j] - m);
+#pragma clang loop vectorize(enable) interleave(enable)
+        for (long j = 0; j < len; j++) total += (double)t[j];
+    }
     return (float)((double)m + log(total));
 }
 
