@@ -110,7 +110,7 @@ enum EngineBenchmark {
             let peer = flop / median(peerTimes) / 1e9
             results.append(
                 BenchResult(
-                    name: "matmul", params: ["n": "\(n)", "dtype": "float32"], value: engine, unit: "GFLOP/s",
+                    name: "matmul", params: ["n": "\(n)", "dtype": "float32", "blas": ourBLAS], value: engine, unit: "GFLOP/s",
                     peer: "cblas_sgemm", peer_value: peer, ratio: engine / peer))
         }
         return results
@@ -119,6 +119,11 @@ enum EngineBenchmark {
     /// Runs a Python peer (NumPy or MLX's CPU build) in a child process with the same environment;
     /// its last output line is a JSON object of figures. Nil when python3 or the module is missing.
     static func pythonPeer(_ script: String, _ arguments: [String]) -> [String: Double]? {
+        pythonOutput(script, arguments) as? [String: Double]
+    }
+
+    /// The JSON value a Python child prints (see `pythonPeer`); nil when it cannot run.
+    static func pythonOutput(_ script: String, _ arguments: [String]) -> Any? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments
@@ -129,7 +134,40 @@ enum EngineBenchmark {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return try? JSONSerialization.jsonObject(with: data) as? [String: Double]
+        return try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+    }
+
+    /// Our OpenBLAS: version, the kernel family it picked for this CPU, its thread count. The
+    /// NumPy gap is a library gap, so every run names both libraries (see `numpyBLAS`).
+    static var ourBLAS: String {
+        let version = String(cString: openblas_get_config()).split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+        return "OpenBLAS \(version), core \(String(cString: openblas_get_corename())), \(openblas_get_num_threads()) threads"
+    }
+
+    /// The same for the OpenBLAS inside NumPy's wheel (its symbols carry a `scipy_` prefix).
+    static func numpyBLAS() -> String? {
+        let script = """
+            import ctypes, glob, json, os
+            import numpy as np
+            out = None
+            for path in glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*")):
+                lib = ctypes.CDLL(path)
+                for prefix in ("scipy_openblas", "openblas"):
+                    for suffix in ("64_", "", "_64"):
+                        try:
+                            cfg = getattr(lib, prefix + "_get_config" + suffix)
+                            core = getattr(lib, prefix + "_get_corename" + suffix)
+                            threads = getattr(lib, prefix + "_get_num_threads" + suffix)
+                        except AttributeError:
+                            continue
+                        cfg.restype = core.restype = ctypes.c_char_p
+                        version = cfg().decode().split()[1]
+                        out = "OpenBLAS %s, core %s, %d threads" % (version, core().decode(), threads())
+                        break
+                    if out: break
+            print(json.dumps(out))
+            """
+        return pythonOutput(script, []) as? String
     }
 
     /// Matmul GFLOP/s of NumPy (`a @ b`, its bundled OpenBLAS) and MLX's CPU build, same sizes.
@@ -160,6 +198,7 @@ enum EngineBenchmark {
             print(json.dumps(out))
             """
         var results: [BenchResult] = []
+        let numpyBLAS = numpyBLAS()
         for (library, label) in [("numpy", "numpy a @ b"), ("mlx", "mlx (CPU build) a @ b")] {
             let repeats = quick ? "3" : (library == "mlx" ? "3" : "9")
             guard let figures = pythonPeer(script, [library, sizes.map(String.init).joined(separator: ","), repeats]) else { continue }
@@ -167,9 +206,11 @@ enum EngineBenchmark {
                 guard let peer = figures["\(n)"],
                     let mine = engine.first(where: { $0.name == "matmul" && $0.params["n"] == "\(n)" })
                 else { continue }
+                var params = ["n": "\(n)", "dtype": "float32", "blas": ourBLAS]
+                if library == "numpy", let numpyBLAS { params["peer_blas"] = numpyBLAS }
                 results.append(
                     BenchResult(
-                        name: "matmul vs \(library)", params: ["n": "\(n)", "dtype": "float32"], value: mine.value,
+                        name: "matmul vs \(library)", params: params, value: mine.value,
                         unit: "GFLOP/s", peer: label, peer_value: peer, ratio: mine.value / peer))
             }
         }
