@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libncursesw5-dev libopenblas-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo tmux python3-numpy libclblast1
-# Opt-in: `make release CPU=haswell` lets the compiler use AVX2/FMA (exp/tanh ~1.8× faster);
-# the default build runs on any x86-64.
+# The default build runs on any x86-64; the float32 transcendentals (CFastMath) still pick SSE2,
+# AVX2+FMA or AVX-512 at run time (STREAMTOP_SIMD=portable|avx2 caps it). Opt-in:
+# `make release CPU=haswell` lets the compiler use AVX2/FMA in the Swift loops too.
 CPU ?=
 RELEASE_FLAGS := $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU) --scratch-path .build-$(CPU),)
 BIN_RELEASE := $(if $(CPU),.build-$(CPU)/release/streamtop,.build/release/streamtop)

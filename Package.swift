@@ -24,9 +24,15 @@ let package = Package(
         .systemLibrary(
             name: "COpenCL", pkgConfig: "OpenCL", providers: [.apt(["ocl-icd-opencl-dev", "opencl-headers"])]),
 
+        // Vectorised float32 transcendentals, one copy per ISA level chosen at run time. Always -O2 so
+        // debug test builds run (and check) the same vector code as release.
+        .target(name: "CFastMath", cSettings: [.unsafeFlags(["-O2"])]),
         .target(
             name: "Engine",
-            dependencies: ["CCBLAS", "COpenCL", .product(name: "Atomics", package: "swift-atomics")]),
+            dependencies: ["CCBLAS", "COpenCL", "CFastMath", .product(name: "Atomics", package: "swift-atomics")],
+            // The per-op path touches class fields dozens of times; their run-time exclusivity checks
+            // were ~6% of a tiny op's instructions. Debug builds (the tests) keep them.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(
             name: "Profiler",
             dependencies: [
@@ -51,7 +57,7 @@ let package = Package(
         // Snapshot, record and trace costs of the profiler (not a test: prints figures).
         .executableTarget(name: "profiler-bench", dependencies: ["Profiler", "Engine"], path: "Benchmarks/ProfilerBench"),
 
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "CFastMath"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Engine"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: []),
@@ -61,7 +67,7 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CFastMath" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
     target.swiftSettings = settings

@@ -39,26 +39,37 @@ enum EngineBenchmark {
         return median(samples)
     }
 
+    /// Which groups of rows to run: all, or those named in `STREAMTOP_BENCH_ONLY` (comma-separated:
+    /// matmul, python, perop, seed, bandwidth, recorder) — for profiling one row under callgrind.
+    static func wants(_ group: String) -> Bool {
+        guard let only = ProcessInfo.processInfo.environment["STREAMTOP_BENCH_ONLY"], !only.isEmpty else { return true }
+        return only.split(separator: ",").contains { $0 == group }
+    }
+
     static func run(sizes: [Int], quick: Bool) throws -> [BenchResult] {
         var results: [BenchResult] = []
-        results += try matmul(sizes: sizes, quick: quick)
-        results += pythonMatmul(sizes: sizes, quick: quick, engine: results)
-        let mlx = mlxSeedPeers(quick: quick)
-        var perOp = try perOpOverhead(quick: quick)
-        if let peer = mlx?["per_op_us"] {
-            perOp = BenchResult(
-                name: perOp.name, params: perOp.params, value: perOp.value, unit: perOp.unit, peer: "mlx (CPU build, Python)",
-                peer_value: peer, ratio: perOp.value / peer)
+        if wants("matmul") { results += try matmul(sizes: sizes, quick: quick) }
+        if wants("python") { results += pythonMatmul(sizes: sizes, quick: quick, engine: results) }
+        let mlx = wants("perop") || wants("seed") ? mlxSeedPeers(quick: quick) : nil
+        if wants("perop") {
+            var perOp = try perOpOverhead(quick: quick)
+            if let peer = mlx?["per_op_us"] {
+                perOp = BenchResult(
+                    name: perOp.name, params: perOp.params, value: perOp.value, unit: perOp.unit,
+                    peer: "mlx (CPU build, Python)", peer_value: peer, ratio: perOp.value / peer)
+            }
+            results.append(perOp)
         }
-        results.append(perOp)
-        let seed = try seedWorkload()
-        results.append(
-            BenchResult(
-                name: "seed workload", params: ["work": "matmul 4096×512·512×4 + 500 × (exp; eval)", "placement": "cpu,cpu"],
-                value: seed, unit: "ms", peer: mlx?["seed_ms"] == nil ? nil : "mlx (CPU build, Python)",
-                peer_value: mlx?["seed_ms"], ratio: mlx?["seed_ms"].map { seed / $0 }))
-        results += try bandwidth(quick: quick)
-        results.append(try recorderOverhead(quick: quick))
+        if wants("seed") {
+            let seed = try seedWorkload()
+            results.append(
+                BenchResult(
+                    name: "seed workload", params: ["work": "matmul 4096×512·512×4 + 500 × (exp; eval)", "placement": "cpu,cpu"],
+                    value: seed, unit: "ms", peer: mlx?["seed_ms"] == nil ? nil : "mlx (CPU build, Python)",
+                    peer_value: mlx?["seed_ms"], ratio: mlx?["seed_ms"].map { seed / $0 }))
+        }
+        if wants("bandwidth") { results += try bandwidth(quick: quick) }
+        if wants("recorder") { results.append(try recorderOverhead(quick: quick)) }
         return results
     }
 
@@ -99,7 +110,7 @@ enum EngineBenchmark {
             let peer = flop / median(peerTimes) / 1e9
             results.append(
                 BenchResult(
-                    name: "matmul", params: ["n": "\(n)", "dtype": "float32"], value: engine, unit: "GFLOP/s",
+                    name: "matmul", params: ["n": "\(n)", "dtype": "float32", "blas": ourBLAS], value: engine, unit: "GFLOP/s",
                     peer: "cblas_sgemm", peer_value: peer, ratio: engine / peer))
         }
         return results
@@ -108,6 +119,11 @@ enum EngineBenchmark {
     /// Runs a Python peer (NumPy or MLX's CPU build) in a child process with the same environment;
     /// its last output line is a JSON object of figures. Nil when python3 or the module is missing.
     static func pythonPeer(_ script: String, _ arguments: [String]) -> [String: Double]? {
+        pythonOutput(script, arguments) as? [String: Double]
+    }
+
+    /// The JSON value a Python child prints (see `pythonPeer`); nil when it cannot run.
+    static func pythonOutput(_ script: String, _ arguments: [String]) -> Any? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments
@@ -118,7 +134,40 @@ enum EngineBenchmark {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
-        return try? JSONSerialization.jsonObject(with: data) as? [String: Double]
+        return try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)
+    }
+
+    /// Our OpenBLAS: version, the kernel family it picked for this CPU, its thread count. The
+    /// NumPy gap is a library gap, so every run names both libraries (see `numpyBLAS`).
+    static var ourBLAS: String {
+        let version = String(cString: openblas_get_config()).split(separator: " ").dropFirst().first.map(String.init) ?? "?"
+        return "OpenBLAS \(version), core \(String(cString: openblas_get_corename())), \(openblas_get_num_threads()) threads"
+    }
+
+    /// The same for the OpenBLAS inside NumPy's wheel (its symbols carry a `scipy_` prefix).
+    static func numpyBLAS() -> String? {
+        let script = """
+            import ctypes, glob, json, os
+            import numpy as np
+            out = None
+            for path in glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*")):
+                lib = ctypes.CDLL(path)
+                for prefix in ("scipy_openblas", "openblas"):
+                    for suffix in ("64_", "", "_64"):
+                        try:
+                            cfg = getattr(lib, prefix + "_get_config" + suffix)
+                            core = getattr(lib, prefix + "_get_corename" + suffix)
+                            threads = getattr(lib, prefix + "_get_num_threads" + suffix)
+                        except AttributeError:
+                            continue
+                        cfg.restype = core.restype = ctypes.c_char_p
+                        version = cfg().decode().split()[1]
+                        out = "OpenBLAS %s, core %s, %d threads" % (version, core().decode(), threads())
+                        break
+                    if out: break
+            print(json.dumps(out))
+            """
+        return pythonOutput(script, []) as? String
     }
 
     /// Matmul GFLOP/s of NumPy (`a @ b`, its bundled OpenBLAS) and MLX's CPU build, same sizes.
@@ -149,6 +198,7 @@ enum EngineBenchmark {
             print(json.dumps(out))
             """
         var results: [BenchResult] = []
+        let numpyBLAS = numpyBLAS()
         for (library, label) in [("numpy", "numpy a @ b"), ("mlx", "mlx (CPU build) a @ b")] {
             let repeats = quick ? "3" : (library == "mlx" ? "3" : "9")
             guard let figures = pythonPeer(script, [library, sizes.map(String.init).joined(separator: ","), repeats]) else { continue }
@@ -156,9 +206,11 @@ enum EngineBenchmark {
                 guard let peer = figures["\(n)"],
                     let mine = engine.first(where: { $0.name == "matmul" && $0.params["n"] == "\(n)" })
                 else { continue }
+                var params = ["n": "\(n)", "dtype": "float32", "blas": ourBLAS]
+                if library == "numpy", let numpyBLAS { params["peer_blas"] = numpyBLAS }
                 results.append(
                     BenchResult(
-                        name: "matmul vs \(library)", params: ["n": "\(n)", "dtype": "float32"], value: mine.value,
+                        name: "matmul vs \(library)", params: params, value: mine.value,
                         unit: "GFLOP/s", peer: label, peer_value: peer, ratio: mine.value / peer))
             }
         }
@@ -252,24 +304,40 @@ enum EngineBenchmark {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let source = UncheckedPointer(src)
         let target = UncheckedPointer(dst)
-        let copySeconds = time(repeats: repeats) {
+        func copy() {
             DispatchQueue.concurrentPerform(iterations: cores) { k in
                 let start = bytes * k / cores
                 let end = bytes * (k + 1) / cores
                 memcpy(target.pointer + start, source.pointer + start, end - start)
             }
         }
-        let copyGBs = Double(2 * bytes) / copySeconds / 1e9
         let peer = "memcpy ×\(cores) threads"
-        let addSeconds = try time(repeats: repeats) { try eval(x + y) }
-        let expSeconds = try time(repeats: repeats) { try eval(Engine.exp(x)) }
-        let addGBs = Double(3 * bytes) / addSeconds / 1e9
-        let expGBs = Double(2 * bytes) / expSeconds / 1e9
-        let params = ["elements": "\(count)", "dtype": "float32"]
-        return [
-            BenchResult(name: "add", params: params, value: addGBs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: addGBs / copyGBs),
-            BenchResult(name: "exp", params: params, value: expGBs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: expGBs / copyGBs),
+        let params = ["elements": "\(count)", "dtype": "float32", "simd": VectorMath.level]
+        // Bytes moved per run (inputs + output). log reads |x|; softmax/logsumexp rows of 1024.
+        let positive = try Engine.abs(x)
+        let rows = try reshape(x, [count / 1024, 1024])
+        try eval(positive, rows)
+        let ops: [(String, Int, () throws -> Void)] = [
+            ("add", 3, { try eval(x + y) }), ("exp", 2, { try eval(Engine.exp(x)) }),
+            ("log", 2, { try eval(Engine.log(positive)) }), ("tanh", 2, { try eval(Engine.tanh(x)) }),
+            ("sigmoid", 2, { try eval(Engine.sigmoid(x)) }), ("softmax rows of 1024", 2, { try eval(softmax(rows, axis: 1)) }),
+            ("logsumexp rows of 1024", 1, { try eval(logsumexp(rows, axes: [1])) }),
         ]
+        var results: [BenchResult] = []
+        for (name, streams, body) in ops {
+            // Copy and op alternate (who goes first too), so load from other processes hits both alike.
+            var copyTimes: [Double] = []
+            var opTimes: [Double] = []
+            for r in 0..<repeats {
+                if r % 2 == 0 { copyTimes.append(time(repeats: 1, copy)) }
+                opTimes.append(try time(repeats: 1, body))
+                if r % 2 == 1 { copyTimes.append(time(repeats: 1, copy)) }
+            }
+            let copyGBs = Double(2 * bytes) / median(copyTimes) / 1e9
+            let gbs = Double(streams * bytes) / median(opTimes) / 1e9
+            results.append(BenchResult(name: name, params: params, value: gbs, unit: "GB/s", peer: peer, peer_value: copyGBs, ratio: gbs / copyGBs))
+        }
+        return results
     }
 
     /// A busy graph (many small and medium ops over two streams) with and without a recorder.

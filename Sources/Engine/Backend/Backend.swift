@@ -60,21 +60,20 @@ struct Execution {
             if onDevice { try fence.wait() } else { fence.waitSubmitted() }
             recordWait(fence, started: started, finished: recorder == nil ? 0 : EngineClock.now())
         }
-        if let failure = Scheduler.lock.withLock({ node.inputs.lazy.compactMap(\.error).first }) { throw failure }
+        let failure: EngineError? = Scheduler.lock.withLock {
+            for input in node.inputs { if let error = input.error { return error } }
+            return nil
+        }
+        if let failure { throw failure }
     }
 
     /// Each input as host-addressable data; inputs in device memory are copied (recorded as transfers).
     func hostInputs() throws(EngineError) -> [ArrayData] {
-        var out: [ArrayData] = []
-        out.reserveCapacity(node.inputs.count)
-        for input in node.inputs {
-            let data = Scheduler.lock.withLock { input.data! }
-            if data.buffer.isHostAccessible {
-                out.append(data)
-            } else {
-                let backend = Runtime.shared.backend(for: data.buffer.device)
-                out.append(try backend.hostData(data, shape: input.shape, dtype: input.dtype, transfer: transferReporter(for: input.id)))
-            }
+        // One lock for all inputs; copies only for those in device memory.
+        var out: [ArrayData] = Scheduler.lock.withLock { node.inputs.map { $0.data! } }
+        for (i, input) in node.inputs.enumerated() where !out[i].buffer.isHostAccessible {
+            let backend = Runtime.shared.backend(for: out[i].buffer.device)
+            out[i] = try backend.hostData(out[i], shape: input.shape, dtype: input.dtype, transfer: transferReporter(for: input.id))
         }
         return out
     }

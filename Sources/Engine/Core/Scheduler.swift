@@ -20,11 +20,12 @@ enum Scheduler {
     static func schedule(_ roots: [Tensor], synchronous: Bool = false) {
         let recorder = Recording.recorder
         lock.lock()
-        var order: [Tensor?] = GraphWalk.topologicalOrder(roots)
+        // Reversed, so the loop below can pop each tensor (dropping our reference) in order; a
+        // `[Tensor?]` copy would cost a runtime cast per element.
+        var order = GraphWalk.topologicalOrder(roots)
         var graph: GraphRecord?
         if recorder != nil, !order.isEmpty {
             let nodes = order.map { t in
-                let t = t!
                 let stream = t.node!.stream
                 return GraphRecord.Node(
                     id: t.id, name: t.node!.primitive.name, inputIDs: t.node!.inputs.map(\.id),
@@ -32,17 +33,16 @@ enum Scheduler {
             }
             graph = GraphRecord(nodes: nodes, time: EngineClock.now())
         }
-        let firstWorker = order.first??.node?.stream.worker
-        let singleStream = synchronous && order.allSatisfy { $0?.node?.stream.worker === firstWorker }
+        let firstWorker = order.first?.node?.stream.worker
+        let singleStream = synchronous && order.allSatisfy { $0.node?.stream.worker === firstWorker }
         lock.unlock()
         // Delivered outside the lock: a listener must never stall the scheduler.
         if let recorder, let graph { recorder.record(.graph(graph)) }
 
-        for index in order.indices {
-            // Drop our reference at once: a consumer that runs while we are still scheduling may
-            // then donate this tensor's buffer.
-            let tensor = order[index]!
-            order[index] = nil
+        order.reverse()
+        // Popping drops our reference at once: a consumer that runs while we are still scheduling
+        // may then donate this tensor's buffer.
+        while let tensor = order.popLast() {
             lock.lock()
             // Another thread may have scheduled it meanwhile.
             guard let node = tensor.node, tensor.producer == nil else {
@@ -62,7 +62,7 @@ enum Scheduler {
                 guard fence.worker !== worker else { continue }
                 if input.data == nil || fence.deviceEvent != nil { waits.append(fence) }
             }
-            let dispatched = EngineClock.now()
+            let dispatched = recorder == nil ? 0 : EngineClock.now()
             let cost = Cost(node: node, shape: tensor.shape, dtype: tensor.dtype)
             let tiny = cost.bytes <= inlineBytes && cost.flops <= inlineFlops
             if stream.backend.runsInline, inputsReady, waits.isEmpty, tiny || singleStream,

@@ -38,7 +38,8 @@ enum Shape {
 
     /// NumPy broadcasting of several shapes, or an error naming the op.
     static func broadcast(_ shapes: [[Int]], op: String) throws(EngineError) -> [Int] {
-        let rank = shapes.map(\.count).max() ?? 0
+        var rank = 0
+        for shape in shapes { rank = max(rank, shape.count) }  // a key-path map costs ~1k instructions here
         var out = [Int](repeating: 1, count: rank)
         for shape in shapes {
             let pad = rank - shape.count

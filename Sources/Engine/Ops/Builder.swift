@@ -41,8 +41,10 @@ enum Builder {
 
     /// The broadcast shape of several operands, with an error naming their shapes and dtypes.
     static func broadcastShape(_ operands: [Tensor], _ op: String) throws(EngineError) -> [Int] {
+        // Same shapes (the common case) broadcast to themselves; no arrays built.
+        if let first = operands.first?.shape, operands.allSatisfy({ $0.shape == first }) { return first }
         do {
-            return try Shape.broadcast(operands.map(\.shape), op: op)
+            return try Shape.broadcast(operands.map { $0.shape }, op: op)
         } catch {
             let list = operands.map { describe($0.shape, $0.dtype) }.joined(separator: " and ")
             throw .shape(op, "shapes \(list) cannot be broadcast")

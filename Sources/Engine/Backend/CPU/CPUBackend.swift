@@ -122,13 +122,15 @@ final class CPUBackend: Backend {
         default: return nil
         }
         let count = Shape.count(shape)
-        for i in 0..<node.inputs.count where node.inputs[i].dtype == dtype && node.inputs[i].shape == shape {
-            let fits = node.inputs[i].data.map {
-                $0.offset == 0 && $0.isRowContiguous(shape) && $0.buffer.byteCount == count * dtype.size
-                    && $0.buffer.device == node.stream.device
-            }
-            // The copy of the input's data above is gone here, so its buffer can read as unshared.
-            if fits == true, let buffer = node.donatableBuffer(i) {
+        for i in 0..<node.inputs.count {
+            // Uniqueness first: it is the cheap test, and the one that fails when the caller still
+            // holds the input (`c = a + b` in a loop).
+            guard let buffer = node.donatableBuffer(i) else { continue }
+            let input = node.inputs[i]
+            guard input.dtype == dtype, input.shape == shape, let data = input.data else { continue }
+            if data.offset == 0 && data.isRowContiguous(shape) && buffer.byteCount == count * dtype.size
+                && buffer.device == node.stream.device
+            {
                 buffer.invalidateAttachments()
                 return buffer
             }

@@ -25,6 +25,15 @@ enum ElementwiseKernels {
     private static func floatUnary<T: Element & BinaryFloatingPoint>(
         _ op: UnaryOp, _ x: ArrayData, _ xShape: [Int], shape: [Int], out: Buffer, _ type: T.Type
     ) {
+        // Dense float32 exp/log/tanh/sigmoid: the C kernels at the CPU's widest vector width.
+        if T.self == Float.self, VectorMath.map(op) != nil {
+            let count = Shape.count(shape)
+            if Loops.access(x, xShape, count: count) == .dense,
+                VectorMath.unary(op, x.pointer(as: Float.self), out.typed(Float.self), count: count)
+            {
+                return
+            }
+        }
         let o = out.typed(T.self)
         func run<F: UnaryFunctor>(_ f: F.Type, grain: Int) where F.Out == T {
             Loops.unary(f, x, xShape, shape: shape, out: o, grain: grain)

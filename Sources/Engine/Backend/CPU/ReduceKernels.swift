@@ -1,3 +1,4 @@
+import CFastMath
 import Foundation
 
 /// Reductions. The input is first laid out as rows — kept axes outer, reduced axes inner, contiguous
@@ -163,6 +164,14 @@ enum ReduceKernels {
         let src = UncheckedSendable(rows.data.pointer(as: T.self))
         let dst = UncheckedSendable(out.typed(T.self))
         let inner = rows.inner
+        if T.self == Float.self {
+            let x = UncheckedSendable(rows.data.pointer(as: Float.self))
+            let y = UncheckedSendable(out.typed(Float.self))
+            Parallel.forRanges(rows.outer, grain: max(1, vectorMathGrain / max(inner, 1))) { range in
+                for r in range { cfm_softmax_row_f32(x.value + r * inner, y.value + r * inner, inner) }
+            }
+            return
+        }
         Parallel.forRanges(rows.outer, grain: max(1, mathGrain / max(inner, 1))) { range in
             for r in range {
                 let row = src.value + r * inner
@@ -192,6 +201,14 @@ enum ReduceKernels {
         let src = UncheckedSendable(rows.data.pointer(as: T.self))
         let dst = UncheckedSendable(out.typed(T.self))
         let inner = rows.inner
+        if T.self == Float.self {
+            let x = UncheckedSendable(rows.data.pointer(as: Float.self))
+            let y = UncheckedSendable(out.typed(Float.self))
+            Parallel.forRanges(rows.outer, grain: max(1, vectorMathGrain / max(inner, 1))) { range in
+                for r in range { y.value[r] = cfm_logsumexp_row_f32(x.value + r * inner, inner) }
+            }
+            return
+        }
         Parallel.forRanges(rows.outer, grain: max(1, mathGrain / max(inner, 1))) { range in
             for r in range {
                 let row = src.value + r * inner
