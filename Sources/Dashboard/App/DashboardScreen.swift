@@ -51,7 +51,7 @@ public struct DashboardScreen {
                 + (model.isFrozen ? " · FROZEN" : model.viewport.isFollowing ? " · live" : " · −\(Format.duration(model.viewport.lag))")
                 + (model.colorByDevice ? " · by device" : " · by op")
         case .ops: detail = "sort \(model.opSort)"
-        case .graph: detail = view.graph.nodes.isEmpty ? "" : "last graph, \(view.graph.nodes.count) nodes"
+        case .graph: detail = view.graph.nodes.isEmpty ? "" : "\(view.graph.caption), \(view.graph.nodes.count) nodes"
         default: break
         }
         let block = id.block(theme: theme, focused: focused, detail: detail)

@@ -26,9 +26,12 @@ public struct GraphModel: Sendable, Hashable {
 
     public var columns: [Column]
     public var nodes: [Node]
+    /// What the nodes are: "last graph", or "recent ops" when evals were one op each.
+    public var caption: String
 
-    public init(columns: [Column] = [], nodes: [Node] = []) {
+    public init(columns: [Column] = [], nodes: [Node] = [], caption: String = "last graph") {
         self.columns = columns
         self.nodes = nodes
+        self.caption = caption
     }
 }
