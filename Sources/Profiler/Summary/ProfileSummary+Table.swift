@@ -1,0 +1,4 @@
+extension ProfileSummary {
+    /// The summary as aligned text tables (stub: filled in next).
+    public func table() -> String { "" }
+}
