@@ -6,16 +6,16 @@ import TerminalUI
 /// on the runner's thread; the loop never waits for the engine.
 public final class DashboardApp {
     let source: DashboardSource
-    let runner: WorkloadRunner
+    let runner: WorkloadLoop
     let catalog: [WorkloadEntry]
     let options: DashboardOptions
     public private(set) var model: DashboardModel
     var themes: ThemeCycle?
     var current = DashboardView()
     var layout: DashboardLayout?
-    var reportedFailure: WorkloadRunner.State?
+    var reportedFailure: WorkloadLoop.State?
 
-    public init(source: DashboardSource, runner: WorkloadRunner, catalog: [WorkloadEntry], options: DashboardOptions) {
+    public init(source: DashboardSource, runner: WorkloadLoop, catalog: [WorkloadEntry], options: DashboardOptions) {
         self.source = source
         self.runner = runner
         self.catalog = catalog

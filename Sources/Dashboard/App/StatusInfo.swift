@@ -1,13 +1,13 @@
 /// What the status bar reports besides key hints: the workload, devices and frame figures.
 public struct StatusInfo: Hashable, Sendable {
-    public var workload: WorkloadRunner.State
+    public var workload: WorkloadLoop.State
     public var devices: [String]
     public var fps: Double
     /// Seconds to build and draw the last frame.
     public var frameTime: Double
     public var themeName: String
 
-    public init(workload: WorkloadRunner.State = .idle, devices: [String] = ["cpu"], fps: Double = 0,
+    public init(workload: WorkloadLoop.State = .idle, devices: [String] = ["cpu"], fps: Double = 0,
                 frameTime: Double = 0, themeName: String = "default") {
         self.workload = workload
         self.devices = devices

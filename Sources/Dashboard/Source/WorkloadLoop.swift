@@ -1,9 +1,10 @@
 import Foundation
+import Workloads
 
 /// Runs one workload at a time on its own thread, looping until stopped, so the UI thread
 /// never waits for the engine. Starting another stops the current one first (a swap); an
 /// error ends the loop and is kept for the status bar and a popup.
-public final class WorkloadRunner: @unchecked Sendable {
+public final class WorkloadLoop: @unchecked Sendable {
     public enum State: Hashable, Sendable {
         case idle
         case running(name: String, iterations: Int)
@@ -17,6 +18,8 @@ public final class WorkloadRunner: @unchecked Sendable {
     private var generation = 0
     /// Signalled when the running loop has ended; a new start waits on it.
     private var finished: DispatchSemaphore?
+    /// Fires to end the current loop mid-run.
+    private var token = StopToken()
     /// Completed runs per second of wall time, measured over the current loop.
     private var startedAt: Date?
 
@@ -34,14 +37,16 @@ public final class WorkloadRunner: @unchecked Sendable {
 
     /// Starts `entry` looping with `values` (after stopping whatever runs).
     public func start(_ entry: WorkloadEntry, values: [String: String]) {
-        let (myGeneration, previous, done) = lock.withLock { () -> (Int, DispatchSemaphore?, DispatchSemaphore) in
+        let (myGeneration, previous, done, stopToken) = lock.withLock { () -> (Int, DispatchSemaphore?, DispatchSemaphore, StopToken) in
             generation += 1
+            token.stop()
+            token = StopToken()
             let previous = finished
             let done = DispatchSemaphore(value: 0)
             finished = done
             current = .running(name: entry.name, iterations: 0)
             startedAt = Date()
-            return (generation, previous, done)
+            return (generation, previous, done, token)
         }
         let thread = Thread { [self] in
             previous?.wait()
@@ -49,7 +54,14 @@ public final class WorkloadRunner: @unchecked Sendable {
             defer { done.signal() }
             while isCurrent(myGeneration) {
                 do {
-                    try entry.runOnce(values)
+                    if let failure = try entry.runOnce(values, stopToken) {
+                        lock.withLock {
+                            if generation == myGeneration { current = .failed(name: entry.name, message: failure) }
+                        }
+                        return
+                    }
+                } catch is WorkloadStopped {
+                    return
                 } catch {
                     lock.withLock {
                         if generation == myGeneration { current = .failed(name: entry.name, message: "\(error)") }
@@ -72,6 +84,7 @@ public final class WorkloadRunner: @unchecked Sendable {
     public func stop() {
         lock.withLock {
             generation += 1
+            token.stop()
             switch current {
             case .running(let name, _): current = .stopping(name: name)
             case .failed: current = .idle

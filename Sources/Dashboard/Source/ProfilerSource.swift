@@ -1,0 +1,51 @@
+import Engine
+import Foundation
+import Profiler
+
+/// The live source: a running `Profiler`, one snapshot per frame, adapted for the panels. A
+/// frozen view keeps drawing the pinned snapshot (and exports it) while the profiler goes on.
+public final class ProfilerSource: DashboardSource {
+    public let profiler: Profiler
+    var adapter = SnapshotAdapter()
+    var pinned: ProfileSnapshot?
+    var latest: ProfileSnapshot?
+
+    /// Starts `profiler` listening to the engine.
+    public init(profiler: Profiler = Profiler()) {
+        self.profiler = profiler
+        profiler.start()
+    }
+
+    deinit { profiler.stop() }
+
+    public func view(viewport: TimelineViewport, pinned usePinned: Bool) -> DashboardView {
+        let snapshot: ProfileSnapshot
+        if usePinned, let pinned {
+            snapshot = pinned
+        } else {
+            snapshot = profiler.snapshot()
+            latest = snapshot
+        }
+        return adapter.view(snapshot, viewport: viewport)
+    }
+
+    public func pin() {
+        if pinned == nil { pinned = latest ?? profiler.snapshot() }
+    }
+
+    public func unpin() { pinned = nil }
+
+    public func writeTrace(to path: String) throws -> String {
+        let snapshot = pinned ?? profiler.snapshot()
+        let url = URL(fileURLWithPath: path)
+        try ChromeTrace.write(snapshot, to: url, metadata: ["producer": "streamtop dashboard"])
+        return url.standardizedFileURL.path
+    }
+
+    public var devices: [String] {
+        var labels = ["cpu"]
+        let gpus = (latest?.streams ?? []).map(\.stream.device).filter { $0.kind == .gpu }
+        for device in Set(gpus).sorted(by: { $0.index < $1.index }) { labels.append(device.label) }
+        return labels
+    }
+}
