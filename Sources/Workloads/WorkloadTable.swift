@@ -11,8 +11,9 @@ public struct WorkloadTable: Sendable, Codable, Equatable {
         self.rows = rows
     }
 
-    /// Title, header, rule and rows; the first column left-aligned, the rest right-aligned.
-    public func render() -> [String] {
+    /// Title, header, rule and rows; the first column left-aligned, the rest right-aligned
+    /// (numbers) unless `leftAligned`.
+    public func render(leftAligned: Bool = false) -> [String] {
         var widths = columns.map(\.count)
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
@@ -20,7 +21,7 @@ public struct WorkloadTable: Sendable, Codable, Equatable {
         func format(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let pad = String(repeating: " ", count: max(0, widths[min(i, widths.count - 1)] - cell.count))
-                return i == 0 ? cell + pad : pad + cell
+                return i == 0 || leftAligned ? cell + pad : pad + cell
             }.joined(separator: "  ")
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
