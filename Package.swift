@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Engine"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Profiler", "Workloads", "Engine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -74,7 +74,7 @@ public struct DashboardScreen {
         case .workloads:
             let entries = model.menu.map { entry in
                 (name: entry.name, summary: entry.summary,
-                 parameters: entry.parameters.map { "  \($0.name) = \($0.defaultValue)  \($0.summary)" })
+                 parameters: entry.parameters.map { "\($0.name) = \($0.defaultValue) · \($0.summary)" })
             }
             var list = model.workloadList
             canvas.render(WorkloadsPanel(entries: entries, runner: status.workloadText, palette: palette), in: inner,
@@ -92,7 +92,7 @@ public struct DashboardScreen {
         default: stateStyle = Style(fg: theme.warning, bg: theme.popupBackground, attributes: .bold)
         }
         var right = "\(status.devices.joined(separator: " ")) │ \(String(format: "%.0f", status.fps)) fps "
-            + "\(Format.duration(status.frameTime)) │ dropped \(Format.count(Double(view.droppedEvents)))"
+            + "\(Format.duration(status.frameTime)) │ drop \(Format.count(Double(view.droppedEvents)))"
         if model.isFrozen { right = "FROZEN │ " + right }
         let rightWidth = min(CharacterWidth.of(right), max(0, area.width / 2))
         let rightArea = Rect(x: area.maxX - rightWidth, y: area.y, width: rightWidth, height: 1)

@@ -29,10 +29,17 @@ public struct WorkloadsPanel: StatefulWidget {
         let detail = Rect(x: list.maxX + 1, y: area.y, width: area.width - list.width - 1, height: list.height)
         if !detail.isEmpty, let index = state.selectedItem(in: names) {
             let entry = entries[index]
-            var text = entry.summary
-            if !entry.parameters.isEmpty { text += "\n" + entry.parameters.joined(separator: "\n") }
-            text += "\nEnter: parameters · x: stop · /: filter"
-            canvas.render(Paragraph(text, style: theme.baseStyle), in: detail)
+            let summary = Paragraph(entry.summary, style: theme.baseStyle)
+            let summaryLines = min(summary.layoutLines(width: detail.width).count, max(1, detail.height - entry.parameters.count - 1))
+            canvas.render(summary, in: Rect(x: detail.x, y: detail.y, width: detail.width, height: summaryLines))
+            var y = detail.y + summaryLines
+            for line in entry.parameters where y < detail.maxY - 1 {
+                canvas.put(TextMeasure.truncate(line, to: detail.width), x: detail.x, y: y, style: theme.inactiveStyle,
+                           clip: detail)
+                y += 1
+            }
+            canvas.put(TextMeasure.truncate("Enter parameters · x stop · / filter", to: detail.width), x: detail.x,
+                       y: detail.maxY - 1, style: theme.hintTextStyle, clip: detail)
         }
         let status = Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1)
         canvas.put(TextMeasure.truncate(runner, to: area.width), x: status.x, y: status.y,
