@@ -20,6 +20,12 @@ public struct GraphLayout: Hashable, Sendable {
         public var from: Int
         public var to: Int
         public var crossStream: Bool
+
+        public init(from: Int, to: Int, crossStream: Bool) {
+            self.from = from
+            self.to = to
+            self.crossStream = crossStream
+        }
     }
 
     public var boxes: [Box]

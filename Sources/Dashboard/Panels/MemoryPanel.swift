@@ -13,13 +13,12 @@ public struct MemoryPanel: Widget {
         self.palette = palette
     }
 
-    /// The figures line for one device.
-    public static func figures(_ row: MemoryRow) -> String {
+    /// The figures for one device: what is held now, then peak, limit, hit rate and rate.
+    public static func figures(_ row: MemoryRow) -> (now: String, totals: String) {
         let limit = row.limit.map { Format.bytes(Double($0)) } ?? "none"
         let hit = row.hitRate.map(Format.percent) ?? "—"
-        return "\(row.device) active \(Format.bytes(row.active.last ?? 0)) cached \(Format.bytes(row.cached.last ?? 0))"
-            + " peak \(Format.bytes(Double(row.peak))) limit \(limit) hit \(hit)"
-            + " \(Format.count(row.allocationsPerSecond)) alloc/s"
+        return ("\(row.device) active \(Format.bytes(row.active.last ?? 0)) cached \(Format.bytes(row.cached.last ?? 0))",
+                "peak \(Format.bytes(Double(row.peak))) limit \(limit) hit \(hit) \(Format.count(row.allocationsPerSecond)) alloc/s")
     }
 
     public func render(into canvas: inout Canvas, area: Rect) {
@@ -42,9 +41,19 @@ public struct MemoryPanel: Widget {
         for (i, row) in ordered.enumerated() {
             let slot = Rect(x: body.x, y: body.y + i * each, width: body.width, height: i == ordered.count - 1 ? body.maxY - (body.y + i * each) : each)
             guard slot.height > 0 else { break }
-            canvas.put(TextMeasure.truncate(Self.figures(row), to: slot.width), x: slot.x, y: slot.y,
-                       style: theme.baseStyle, clip: slot)
-            guard slot.height >= 2 else { continue }
+            let (now, totals) = Self.figures(row)
+            var graphTop = 1
+            if CharacterWidth.of(now) + 1 + CharacterWidth.of(totals) <= slot.width {
+                canvas.put(now + " " + totals, x: slot.x, y: slot.y, style: theme.baseStyle, clip: slot)
+            } else {
+                canvas.put(TextMeasure.truncate(now, to: slot.width), x: slot.x, y: slot.y, style: theme.baseStyle, clip: slot)
+                if slot.height >= 2 {
+                    canvas.put(TextMeasure.truncate(totals, to: slot.width), x: slot.x, y: slot.y + 1,
+                               style: theme.inactiveStyle, clip: slot)
+                    graphTop = 2
+                }
+            }
+            guard slot.height > graphTop else { continue }
             let graph = BrailleGraph(
                 series: [
                     GraphSeries(name: "cached", values: row.cached.indices.map { row.cached[$0] + (row.active.indices.contains($0) ? row.active[$0] : 0) },
@@ -52,7 +61,7 @@ public struct MemoryPanel: Widget {
                     GraphSeries(name: "active", values: row.active, style: Style(fg: palette.memoryActive, bg: theme.background)),
                 ],
                 axisStyle: Style(fg: theme.graphAxis, bg: theme.background), formatLabel: { Format.bytes($0) })
-            canvas.render(graph, in: slot.inset(top: 1))
+            canvas.render(graph, in: slot.inset(top: graphTop))
         }
     }
 }

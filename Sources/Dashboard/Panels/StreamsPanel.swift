@@ -20,7 +20,7 @@ public struct StreamsPanel: Widget {
         }
         let ordered = rows.sorted { ($0.device, $0.name) < ($1.device, $1.name) }
         let nameWidth = min(ordered.map { "\($0.device) \($0.name)".count }.max() ?? 0, max(6, area.width / 3))
-        let tailWidth = 20
+        let tailWidth = 22
         for (i, row) in ordered.prefix(area.height).enumerated() {
             let y = area.y + i
             let line = Rect(x: area.x, y: y, width: area.width, height: 1)
@@ -32,7 +32,7 @@ public struct StreamsPanel: Widget {
                 canvas.render(Sparkline(row.occupancy, maximum: 1, style: theme.baseStyle, gradient: gradient),
                               in: Rect(x: area.x + nameWidth + 1, y: y, width: graphWidth, height: 1))
             }
-            let tail = TextMeasure.fit("\(Format.percent(row.busy)) busy  wait \(Format.duration(row.waited))",
+            let tail = TextMeasure.fit("\(Format.percent(row.busy)) busy wait \(Format.duration(row.waited))",
                                        width: tailWidth, alignment: .right)
             canvas.put(tail, x: area.maxX - min(tailWidth, area.width), y: y, style: theme.baseStyle, clip: line)
         }
