@@ -102,7 +102,7 @@ public struct WorkloadParameter: Sendable, Equatable {
     private func parsePlacement(_ text: String, arity: Int, _ bad: (String) -> WorkloadError) throws(WorkloadError) -> Placement {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard names.count == arity else {
-            throw bad(arity == 1 ? "names \(names.count) devices, not one" : "names \(names.count) devices, not \(arity)")
+            throw bad("names \(names.count) device\(names.count == 1 ? "" : "s"), not \(arity)")
         }
         var devices: [Device] = []
         for device in names {

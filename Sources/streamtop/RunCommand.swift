@@ -23,19 +23,19 @@ struct Run: ParsableCommand {
     @Argument(help: "The workload to run (see `streamtop list`).")
     var workload: String
 
-    @Option(help: ArgumentHelp("Devices to run on: cpu, gpu, gpu:N, a pair such as cpu,gpu, or all.", valueName: "devices"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Devices to run on: cpu, gpu, gpu:N, a pair such as cpu,gpu, or all.", valueName: "devices"))
     var placement: String?
 
-    @Option(help: ArgumentHelp("Problem size (elements, or a length; see `streamtop list`).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Problem size (elements, or a length; see `streamtop list`).", valueName: "n"))
     var size: String?
 
-    @Option(help: ArgumentHelp("How many times the workload's main step repeats.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many times the workload's main step repeats.", valueName: "n"))
     var iterations: String?
 
-    @Option(help: ArgumentHelp("Seed of the random inputs.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Seed of the random inputs.", valueName: "n"))
     var seed: String?
 
-    @Option(help: ArgumentHelp("Repeat the workload until this many seconds have passed (Ctrl-C stops early).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Repeat the workload until this many seconds have passed (Ctrl-C stops early).", valueName: "seconds"))
     var loop: String?
 
     @Option(help: ArgumentHelp("Write a Chrome/Perfetto trace of the run to this file.", valueName: "file"))

@@ -27,4 +27,25 @@ struct RunDocument: Encodable {
     let profile: ProfileSummary
     /// The trace file written, or nil.
     let trace: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case schema, workload, parameters, loopSeconds, runs, failedRuns, stopped, wallSeconds, passed, result, profile, trace
+    }
+
+    /// Written by hand so absent values appear as `null` instead of missing keys.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schema, forKey: .schema)
+        try container.encode(workload, forKey: .workload)
+        try container.encode(parameters, forKey: .parameters)
+        try container.encode(loopSeconds, forKey: .loopSeconds)
+        try container.encode(runs, forKey: .runs)
+        try container.encode(failedRuns, forKey: .failedRuns)
+        try container.encode(stopped, forKey: .stopped)
+        try container.encode(wallSeconds, forKey: .wallSeconds)
+        try container.encode(passed, forKey: .passed)
+        try container.encode(result, forKey: .result)
+        try container.encode(profile, forKey: .profile)
+        try container.encode(trace, forKey: .trace)
+    }
 }
