@@ -24,7 +24,7 @@ extension SplitMix {
     mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
-// The recorder is process-global, so suites that install one run one test at a time.
+// The recorder registry is process-global: tests add their own listener and look at their own streams.
 @Suite(.serialized)
 struct StreamSchedulingTests {
     /// Builds the same random graph of elementwise ops and returns its sinks; placement picks streams.
@@ -59,17 +59,19 @@ struct StreamSchedulingTests {
         try eval(reference)
 
         let recorder = CollectingRecorder()
-        Recording.recorder = recorder
-        defer { Recording.recorder = nil }
+        let token = Recording.add(recorder)
+        defer { Recording.remove(token) }
         let streams = try (0..<3).map { try newStream(name: "s\($0)") }
         let spread = try randomGraph(seed: UInt64(seed), ops: count, streams: streams)
         try eval(spread)
-        Recording.recorder = nil
+        Recording.remove(token)
 
         for (x, y) in zip(reference, spread) {
             #expect(try x.toArray(Float.self) == y.toArray(Float.self))
         }
-        let ops = recorder.ops
+        // Other suites may record at the same time: look at this graph's streams only.
+        let mine = Set(streams.map(\.index))
+        let ops = recorder.ops.filter { mine.contains($0.streamIndex) }
         let byID = Dictionary(ops.map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
         var crossEdges = 0
         for op in ops {
@@ -86,7 +88,7 @@ struct StreamSchedulingTests {
             for (a, b) in zip(spans, spans.dropFirst()) { #expect(a.finished <= b.started) }
         }
         // Every scheduled node ran exactly once and finished after it started.
-        let scheduled = Set(recorder.graphs.flatMap { $0.nodes.map(\.id) })
+        let scheduled = Set(recorder.graphs.flatMap { $0.nodes.filter { mine.contains($0.streamIndex) }.map(\.id) })
         #expect(Set(ops.map(\.nodeID)) == scheduled)
         #expect(ops.count == scheduled.count)
         #expect(ops.allSatisfy { $0.dispatched <= $0.started && $0.started <= $0.finished })
@@ -95,8 +97,8 @@ struct StreamSchedulingTests {
     @Test("independent work on two streams overlaps in time")
     func independentStreamsOverlap() throws {
         let recorder = CollectingRecorder()
-        Recording.recorder = recorder
-        defer { Recording.recorder = nil }
+        let token = Recording.add(recorder)
+        defer { Recording.remove(token) }
         let s1 = try newStream(name: "left")
         let s2 = try newStream(name: "right")
         var a = try Random.uniform(shape: [1 << 18], key: Random.key(1), stream: .stream(s1))
@@ -106,7 +108,7 @@ struct StreamSchedulingTests {
             b = try tanh(b, stream: .stream(s2))
         }
         try eval(a, b)
-        Recording.recorder = nil
+        Recording.remove(token)
         let left = recorder.ops.filter { $0.streamIndex == s1.index }
         let right = recorder.ops.filter { $0.streamIndex == s2.index }
         let overlapping = left.contains { l in right.contains { r in l.started < r.finished && r.started < l.finished } }
@@ -172,11 +174,11 @@ struct StreamSchedulingTests {
     func scopedDefaultStream() throws {
         let recorder = CollectingRecorder()
         let s = try newStream(name: "scoped")
-        Recording.recorder = recorder
-        defer { Recording.recorder = nil }
+        let token = Recording.add(recorder)
+        defer { Recording.remove(token) }
         let z = try withDefaultStream(s) { try add(Tensor([1.0, 2.0]), Tensor([3.0, 4.0])) }
         try eval(z)
-        Recording.recorder = nil
+        Recording.remove(token)
         #expect(try z.toArray(Float.self) == [4, 6])
         #expect(recorder.ops.contains { $0.name == "add" && $0.streamIndex == s.index })
         #expect(Defaults.stream() !== s)

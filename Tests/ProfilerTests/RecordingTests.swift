@@ -10,8 +10,7 @@ final class CountingRecorder: EngineRecorder, @unchecked Sendable {
     var count: Int { lock.lock(); defer { lock.unlock() }; return seen }
 }
 
-/// `Recording` is process-global: every test that installs recorders runs in this one serialized suite.
-@Suite(.serialized)
+/// The registry's rules, on registries of their own (the process-wide one is shared with other suites).
 struct RecordingTests {
     func event(_ id: Int) -> EngineEvent {
         .memory(
@@ -22,37 +21,65 @@ struct RecordingTests {
 
     @Test("add and remove fan events out to exactly the current listeners")
     func fanOut() {
-        Recording.recorder = nil
-        #expect(Recording.recorder == nil)
-        #expect(!Recording.isActive)
+        let registry = RecorderRegistry()
+        #expect(registry.recorder == nil)
+        #expect(!registry.isActive)
         let a = CountingRecorder()
         let b = CountingRecorder()
-        let ta = Recording.add(a)
-        Recording.recorder?.record(event(1))
-        let tb = Recording.add(b)
-        Recording.recorder?.record(event(2))
-        Recording.recorder?.record(event(3))
-        Recording.remove(ta)
-        Recording.recorder?.record(event(4))
-        Recording.remove(ta)  // stale: ignored
+        let ta = registry.add(a)
+        #expect(registry.recorder === a)
+        registry.recorder?.record(event(1))
+        let tb = registry.add(b)
+        #expect(registry.count == 2)
+        registry.recorder?.record(event(2))
+        registry.recorder?.record(event(3))
+        registry.remove(ta)
+        registry.recorder?.record(event(4))
+        registry.remove(ta)  // stale: ignored
         #expect(a.count == 3)
         #expect(b.count == 3)
-        #expect(Recording.recorder === b)
-        Recording.remove(tb)
-        #expect(Recording.recorder == nil)
+        #expect(registry.recorder === b)
+        registry.remove(tb)
+        #expect(registry.recorder == nil)
+        #expect(!registry.isActive)
     }
 
     @Test("setting recorder replaces every listener; old tokens then remove nothing")
     func setReplaces() {
+        let registry = RecorderRegistry()
         let a = CountingRecorder()
         let b = CountingRecorder()
-        let ta = Recording.add(a)
-        Recording.recorder = b
-        Recording.remove(ta)
-        #expect(Recording.recorder === b)
-        Recording.recorder?.record(event(1))
+        let ta = registry.add(a)
+        registry.recorder = b
+        registry.remove(ta)
+        #expect(registry.recorder === b)
+        registry.recorder?.record(event(1))
         #expect(a.count == 0 && b.count == 1)
-        Recording.recorder = nil
-        #expect(!Recording.isActive)
+        registry.recorder = nil
+        #expect(!registry.isActive)
+    }
+
+    @Test("readers on 4 threads while listeners change: every read sees a whole list")
+    func concurrentReadersAndWriters() async {
+        let registry = RecorderRegistry()
+        let stable = CountingRecorder()
+        registry.add(stable)
+        let perThread = 20_000
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    for i in 0..<perThread { registry.recorder?.record(self.event(i)) }
+                }
+            }
+            group.addTask {
+                for _ in 0..<500 {
+                    let t = registry.add(CountingRecorder())
+                    registry.remove(t)
+                }
+            }
+        }
+        // The stable listener was in every published list, so it saw every event.
+        #expect(stable.count == 4 * perThread)
+        #expect(registry.count == 1)
     }
 }
