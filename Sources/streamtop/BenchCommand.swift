@@ -3,7 +3,8 @@ import Foundation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).")
+        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).",
+        subcommands: [DashboardBench.self])
 
     @Argument(help: "What to benchmark: engine.")
     var suite: String = "engine"

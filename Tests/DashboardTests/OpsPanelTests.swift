@@ -62,8 +62,8 @@ import Testing
                         share: 1, recent: [0.000010, 0.000020, 0.000040, 0.000080])
         let canvas = draw(OpsPanel(rows: [row], sort: .total, selected: 0, palette: palette), width: 120, height: 8)
         // Side by side at this width: the graph's title and a braille plot scaled to 80 µs.
-        #expect(canvas.text.contains("exp on cpu: last 4 latencies (µs)"))
-        #expect(canvas.text.contains("80"))
+        #expect(canvas.text.contains("exp on cpu: last 4 latencies"))
+        #expect(canvas.text.contains("80.0µs"))
         let braille = canvas.lines().joined().unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
         #expect(!braille.isEmpty)
     }

@@ -98,4 +98,25 @@ import Testing
         #expect(abs(hit.time - 0.2625) < 1e-9)  // column 10's centre: (10 + 0.5) / 40
         #expect(panel().hit(x: 18, y: 2, area: Rect(x: 0, y: 0, width: 48, height: 6)) == nil)
     }
+
+    @Test func burstsOfOneOpMergeIntoALabelledRun() {
+        // Ten 0.5 ms exps 0.5 ms apart from t = 0.6 s, then a matmul: at 25 ms a column they
+        // are one run; at 0.25 ms a column they stay apart.
+        var spans = (0..<10).map { i in
+            TimelineModel.Span(lane: 0, start: 0.6 + Double(i) * 0.001, end: 0.6005 + Double(i) * 0.001, name: "exp")
+        }
+        spans.append(TimelineModel.Span(lane: 0, start: 0.61, end: 0.7, name: "matmul"))
+        let runs = TimelinePanel.runs(spans, t0: 0, t1: 1, gap: 0.025)
+        #expect(runs.map(\.count) == [10, 1])
+        #expect(runs[0].span.start == 0.6)
+        #expect(abs(runs[0].span.end - 0.6095) < 1e-12)
+        #expect(TimelinePanel.runs(spans, t0: 0, t1: 1, gap: 0.00025).count == 11)
+        let model = TimelineModel(lanes: [TimelineModel.Lane(name: "s0", device: .cpu, streamIndex: 0)],
+                                  spans: (0..<200).map { i in
+                                      TimelineModel.Span(lane: 0, start: 0.5 + Double(i) * 0.001,
+                                                         end: 0.5005 + Double(i) * 0.001, name: "exp")
+                                  }, now: 1)
+        let canvas = draw(TimelinePanel(model: model, viewport: viewport, palette: palette), width: 48, height: 3)
+        #expect(canvas.row(1).contains("exp ×200"))
+    }
 }

@@ -58,7 +58,7 @@ public struct GraphPanel: Widget {
         let geometry = columns(in: area)
         for (i, column) in model.columns.enumerated() where i < geometry.count {
             let g = geometry[i]
-            let title = TextMeasure.fit("\(column.device) \(column.stream)", width: g.width, alignment: .center)
+            let title = TextMeasure.fit(laneName(device: column.device, stream: column.stream), width: g.width, alignment: .center)
             canvas.put(title, x: g.x, y: area.y, style: theme.titleStyle.adding(.underline),
                        clip: Rect(x: g.x, y: area.y, width: g.width, height: 1))
         }

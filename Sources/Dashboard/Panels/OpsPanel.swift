@@ -60,13 +60,13 @@ public struct OpsPanel: Widget {
         }
         guard let graphArea, let selected, rows.indices.contains(selected) else { return }
         let row = rows[selected]
-        let title = "\(row.name) on \(row.device): last \(row.recent.count) latencies (µs)"
+        let title = "\(row.name) on \(row.device): last \(row.recent.count) latencies"
         canvas.put(TextMeasure.truncate(title, to: graphArea.width), x: graphArea.x, y: graphArea.y,
                    style: theme.inactiveStyle, clip: graphArea)
         let graph = BrailleGraph(
-            series: [GraphSeries(name: row.name, values: row.recent.map { $0 * 1e6 }, style: theme.baseStyle,
+            series: [GraphSeries(name: row.name, values: row.recent, style: theme.baseStyle,
                                  gradient: theme.latencyGradient)],
-            axisStyle: Style(fg: theme.graphAxis, bg: theme.background))
+            axisStyle: Style(fg: theme.graphAxis, bg: theme.background), formatLabel: { Format.duration($0) })
         canvas.render(graph, in: graphArea.inset(top: 1))
     }
 

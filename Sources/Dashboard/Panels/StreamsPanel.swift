@@ -19,12 +19,12 @@ public struct StreamsPanel: Widget {
             return
         }
         let ordered = rows.sorted { ($0.device, $0.name) < ($1.device, $1.name) }
-        let nameWidth = min(ordered.map { "\($0.device) \($0.name)".count }.max() ?? 0, max(6, area.width / 3))
+        let nameWidth = min(ordered.map { laneName(device: $0.device, stream: $0.name).count }.max() ?? 0, max(6, area.width / 3))
         let tailWidth = 22
         for (i, row) in ordered.prefix(area.height).enumerated() {
             let y = area.y + i
             let line = Rect(x: area.x, y: y, width: area.width, height: 1)
-            canvas.put(TextMeasure.fit("\(row.device) \(row.name)", width: nameWidth), x: area.x, y: y,
+            canvas.put(TextMeasure.fit(laneName(device: row.device, stream: row.name), width: nameWidth), x: area.x, y: y,
                        style: theme.inactiveStyle, clip: line)
             let graphWidth = area.width - nameWidth - 1 - tailWidth
             if graphWidth > 0 {

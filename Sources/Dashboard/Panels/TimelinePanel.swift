@@ -46,19 +46,23 @@ public struct TimelinePanel: Widget {
         for (position, lane) in order.enumerated() { row[lane] = position }
         let (t0, t1) = viewport.range(now: model.now)
         let theme = palette.theme
-        let names = order.map { "\(model.lanes[$0].device) \(model.lanes[$0].name)" }
+        let names = order.map { laneName(device: model.lanes[$0].device, stream: model.lanes[$0].name) }
         var spans: [TimelineSpan] = []
         spans.reserveCapacity(model.spans.count + model.waits.count)
         for wait in model.waits where wait.end > t0 && wait.start < t1 && row.indices.contains(wait.lane) {
             spans.append(TimelineSpan(lane: row[wait.lane], start: wait.start, end: wait.end, label: "wait",
                                       style: palette.waitStyle))
         }
-        for span in model.spans where span.end > t0 && span.start < t1 && row.indices.contains(span.lane) {
+        let infoRows = cursor == nil ? 0 : 1
+        let lanesArea = area.inset(bottom: infoRows)
+        let columnTime = (t1 - t0) / Double(max(1, lanesArea.width - min(names.map(\.count).max() ?? 0, max(8, area.width / 5)) - 1))
+        for run in Self.runs(model.spans, t0: t0, t1: t1, gap: columnTime) where row.indices.contains(run.span.lane) {
+            let span = run.span
             let device = model.lanes[span.lane].device.kind
             let style = span.kind == .transfer ? palette.transferStyle
                 : palette.spanStyle(device: device, name: span.name, byDevice: colorByDevice)
-            spans.append(TimelineSpan(lane: row[span.lane], start: span.start, end: span.end, label: span.name,
-                                      style: style))
+            spans.append(TimelineSpan(lane: row[span.lane], start: span.start, end: span.end,
+                                      label: run.count > 1 ? "\(span.name) ×\(run.count)" : span.name, style: style))
         }
         let arrows = model.dependencies.compactMap { d -> TimelineArrow? in
             guard row.indices.contains(d.fromLane), row.indices.contains(d.toLane),
@@ -70,8 +74,6 @@ public struct TimelinePanel: Widget {
             guard row.indices.contains(w.lane) else { return nil }
             return TimelineMarker(lane: row[w.lane], time: w.end, glyph: "◆", style: palette.markerStyle)
         }
-        let infoRows = cursor == nil ? 0 : 1
-        let lanesArea = area.inset(bottom: infoRows)
         // Gap rows between lanes carry the arrows; without room for them, lanes touch.
         let spacing = lanesArea.height - 1 >= order.count * 2 - 1 ? 1 : 0
         let widget = TimelineLanes(
@@ -81,6 +83,26 @@ public struct TimelinePanel: Widget {
             ruler: TimeRuler(t0: t0, t1: t1, style: theme.inactiveStyle, minimumSpacing: 10,
                              format: { Format.duration($0) }))
         return (widget, lanesArea)
+    }
+
+    /// Visible spans with neighbours of the same op on the same lane merged when less than
+    /// `gap` apart (one column's time): a burst of 500 tiny `exp`s reads "exp ×500" instead of
+    /// unlabelled slivers; zoomed in far enough they separate again.
+    public static func runs(_ spans: [TimelineModel.Span], t0: Double, t1: Double, gap: Double)
+        -> [(span: TimelineModel.Span, count: Int)]
+    {
+        let visible = spans.filter { $0.end > t0 && $0.start < t1 }.sorted { ($0.lane, $0.start) < ($1.lane, $1.start) }
+        var result: [(span: TimelineModel.Span, count: Int)] = []
+        for span in visible {
+            if let last = result.last, last.span.lane == span.lane, last.span.name == span.name,
+               last.span.kind == span.kind, span.start - last.span.end < gap {
+                result[result.count - 1].span.end = max(last.span.end, span.end)
+                result[result.count - 1].count += 1
+            } else {
+                result.append((span, 1))
+            }
+        }
+        return result
     }
 
     public func render(into canvas: inout Canvas, area: Rect) {
@@ -117,7 +139,7 @@ public struct TimelinePanel: Widget {
         let tolerance = window / Double(max(1, columns))
         guard model.lanes.indices.contains(cursor.lane) else { return [] }
         let lane = model.lanes[cursor.lane]
-        let head = Segment("▸ \(lane.device) \(lane.name) @\(Format.duration(cursor.time)): ", style: theme.inactiveStyle)
+        let head = Segment("▸ \(laneName(device: lane.device, stream: lane.name)) @\(Format.duration(cursor.time)): ", style: theme.inactiveStyle)
         guard let span = model.span(lane: cursor.lane, at: cursor.time, tolerance: tolerance) else {
             return [head, Segment("idle", style: theme.inactiveStyle)]
         }
@@ -133,7 +155,7 @@ public struct TimelinePanel: Widget {
         }
         if let wait = model.wait(before: span.nodeID, lane: cursor.lane), model.lanes.indices.contains(wait.onLane) {
             let other = model.lanes[wait.onLane]
-            segments.append(Segment(" waited \(Format.duration(wait.end - wait.start)) on \(other.device) \(other.name)",
+            segments.append(Segment(" waited \(Format.duration(wait.end - wait.start)) on \(laneName(device: other.device, stream: other.name))",
                                     style: Style(fg: palette.arrow, bg: theme.background)))
         }
         return segments

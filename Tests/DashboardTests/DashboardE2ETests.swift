@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): the menu, a workload started from it, the panels
+/// filling with its ops, freeze, themes, trace export, resizing, and a clean exit.
+@Suite(.serialized, .enabled(if: TmuxPane.ready, "needs tmux and the streamtop binary (swift build)"))
+struct DashboardE2ETests {
+    /// cpu,cpu until the OpenCL device lands; then cpu,gpu.
+    static let placement = ProcessInfo.processInfo.environment["STREAMTOP_E2E_PLACEMENT"] ?? "cpu,cpu"
+
+    @Test func pickAWorkloadWatchItFreezeExportResizeQuit() throws {
+        let pane = try TmuxPane(name: "dash", width: 120, height: 40)
+        defer { pane.kill() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("streamtop-dash-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try pane.type("'\(TmuxPane.binaryPath!)' --trace-dir '\(folder)'; echo EXIT=$?")
+        try pane.waitFor(text: "6 Workloads", timeout: 20)
+
+        // The menu has focus: filter to the workload, open its form, set the placement and a
+        // small size (debug builds are slow), start it.
+        try pane.keys("/")
+        try pane.tmux(["send-keys", "-l", "matmul-exp"])
+        try pane.keys("Enter", "Enter")
+        try pane.waitFor(text: "matmul-exp-split: Enter starts")
+        try pane.tmux(["send-keys"] + Array(repeating: "BSpace", count: 12))
+        try pane.tmux(["send-keys", "-l", Self.placement])
+        // Fields: placement, iterations, m, k, n; make m small.
+        try pane.keys("Tab", "Tab", "BSpace", "BSpace", "BSpace", "BSpace")
+        try pane.tmux(["send-keys", "-l", "256"])
+        try pane.keys("Enter")
+
+        let live = try pane.waitFor("matmul and exp in the op table, spans and memory", timeout: 60) { screen in
+            let lines = screen.split(separator: "\n").map(String.init)
+            let opRows = lines.filter { $0.contains("│matmul ") || $0.contains("│exp ") }
+            let memory = screen.range(of: #"active [1-9][0-9.]*[KMG]?i?B"#, options: .regularExpression) != nil
+            return opRows.count >= 2 && memory && screen.contains("running")
+        }
+        #expect(live.contains("p95"))
+        #expect(live.contains("p99"))
+        // A lane per CPU stream with spans on it: the lane label and a span name on the same row.
+        let laneRows = live.split(separator: "\n").filter { $0.hasPrefix("│cpu") && ($0.contains("exp") || $0.contains("matmul")) }
+        #expect(!laneRows.isEmpty, "no lane with spans:\n\(live)")
+
+        try pane.keys("Space")
+        try pane.waitFor(text: "FROZEN")
+        try pane.keys("t")
+        try pane.waitFor(text: "theme ")
+        try pane.keys("e")
+        let exported = try pane.waitFor(text: "trace written to", timeout: 20)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1, "\(exported)")
+        if let file = files.first {
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(file))
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let events = json?["traceEvents"] as? [[String: Any]] ?? []
+            #expect(events.contains { $0["name"] as? String == "exp" && $0["ph"] as? String == "X" })
+        }
+
+        try pane.tmux(["resize-window", "-x", "80", "-y", "24"])
+        let compact = try pane.waitFor("the compact layout") { $0.contains("1 Timeline") && !$0.contains("5 Graph") }
+        #expect(compact.contains("6 Workloads"))
+        try pane.tmux(["resize-window", "-x", "40", "-y", "10"])
+        try pane.waitFor(text: "terminal too small")
+        try pane.tmux(["resize-window", "-x", "120", "-y", "40"])
+        try pane.waitFor(text: "5 Graph")
+
+        try pane.keys("q")
+        try pane.waitForShell()
+        let after = try pane.capture()
+        #expect(after.contains("EXIT=0"))
+        #expect(try pane.modes() == TmuxPane.restoredModes)
+    }
+
+    @Test func stdoutNotATerminalExitsTwoPointingAtRun() throws {
+        let result = try TmuxPane.run([TmuxPane.binaryPath!])
+        #expect(result.status == 2)
+        #expect(result.output.contains("streamtop run"))
+    }
+}
