@@ -3,8 +3,7 @@ import Foundation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).",
-        subcommands: [DashboardBench.self])
+        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).")
 
     @Argument(help: "What to benchmark: engine.")
     var suite: String = "engine"
@@ -19,7 +18,7 @@ struct Bench: ParsableCommand {
     var quick = false
 
     func validate() throws {
-        guard suite == "engine" else { throw ValidationError("unknown benchmark suite '\(suite)' (available: engine)") }
+        guard suite == "engine" || suite == DashboardBenchmark.suite else { throw ValidationError("unknown benchmark suite '\(suite)' (available: engine, dashboard)") }
         guard parsedSizes() != nil else { throw ValidationError("--sizes must be a comma-separated list of positive integers") }
     }
 
@@ -30,6 +29,7 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
+        if suite == DashboardBenchmark.suite { return try DashboardBenchmark.report(json: json, quick: quick) }
         let results = try EngineBenchmark.run(sizes: parsedSizes()!, quick: quick)
         if json {
             let encoder = JSONEncoder()

@@ -1,54 +1,37 @@
-import ArgumentParser
 import Dashboard
 import Engine
 import Foundation
 import TerminalUI
 import Workloads
 
-/// `streamtop bench dashboard`: what the dashboard costs. Off-screen (a 120×40 canvas diffed and
-/// serialised to ANSI as a terminal would get it): frames per second it can make, the UI
-/// thread's CPU time per second at 20 fps, and a workload's throughput with the dashboard
-/// watching against headless (no profiler, no UI), alternated.
-struct DashboardBench: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "dashboard", abstract: "Frame rate, UI CPU time and workload slowdown of the live dashboard.")
+/// `streamtop bench dashboard [--json] [--quick]`: what the dashboard costs. Off-screen (a 120×40
+/// canvas diffed and serialised to ANSI as a terminal would get it): the frames per second it
+/// keeps at 20 fps and makes unpaced, the UI thread's CPU time per second, and a workload's
+/// throughput with the dashboard watching against headless (no profiler, no UI), alternated.
+enum DashboardBenchmark {
+    static let suite = "dashboard"
+    static let workload = "matmul-exp-split"
+    static let values = ["placement": "cpu,cpu", "iterations": "200", "m": "1024"]
 
-    @Option(help: "Seconds per measurement.")
-    var seconds: Double = 3
-
-    @Flag(help: "Print JSON: {\"benchmarks\":[{name, params, value, unit, peer, peer_value, ratio}]}.")
-    var json = false
-
-    @Flag(help: "Shorter measurements (for smoke tests).")
-    var quick = false
-
-    func validate() throws {
-        guard seconds > 0, seconds <= 600 else { throw ValidationError("--seconds must be in (0, 600], not \(seconds)") }
-    }
-
-    func run() throws {
-        let results = try DashboardBenchmark.run(seconds: quick ? min(seconds, 0.5) : seconds)
+    /// Prints the results as `bench engine` does: a table, or `{"benchmarks": [...]}`.
+    static func report(json: Bool, quick: Bool) throws {
+        let results = try run(seconds: quick ? 0.5 : 3)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             struct Document: Encodable { let benchmarks: [BenchResult] }
             print(String(decoding: try encoder.encode(Document(benchmarks: results)), as: UTF8.self))
-        } else {
-            for r in results {
-                var line = r.name.padding(toLength: 26, withPad: " ", startingAt: 0)
-                    + String(format: "%10.3f ", r.value) + r.unit.padding(toLength: 10, withPad: " ", startingAt: 0)
-                if let peer = r.peer, let pv = r.peer_value, let ratio = r.ratio {
-                    line += "  \(peer): " + String(format: "%.3f   ratio %.3f", pv, ratio)
-                }
-                print(line)
+            return
+        }
+        for r in results {
+            var line = r.name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                + String(format: "%10.3f ", r.value) + r.unit.padding(toLength: 10, withPad: " ", startingAt: 0)
+            if let peer = r.peer, let pv = r.peer_value, let ratio = r.ratio {
+                line += "  \(peer) " + String(format: "%.3f   ratio %.3f", pv, ratio)
             }
+            print(line)
         }
     }
-}
-
-enum DashboardBenchmark {
-    static let workload = "matmul-exp-split"
-    static let values = ["placement": "cpu,cpu", "iterations": "200", "m": "1024"]
 
     static func run(seconds: Double) throws -> [BenchResult] {
         guard let entry = WorkloadEntry.catalog().first(where: { $0.name == workload }) else {
