@@ -52,6 +52,6 @@ clean:
 # Opt-in: captures the dashboard in tmux and renders docs/dashboard.png (needs ImageMagick,
 # installed here only, not by `make deps`).
 docs: release
-	@command -v convert >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	@convert -version 2>/dev/null | grep -q ImageMagick || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq imagemagick fonts-dejavu-core >/dev/null; }
 	scripts/capture-docs.sh $(BIN_RELEASE)

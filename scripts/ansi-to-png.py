@@ -93,6 +93,20 @@ def apply_sgr(state, params):
         i += 1
 
 
+# Dot bit → (column, row) in the 2×4 braille cell.
+BRAILLE = {0x01: (0, 0), 0x02: (0, 1), 0x04: (0, 2), 0x08: (1, 0), 0x10: (1, 1), 0x20: (1, 2), 0x40: (0, 3), 0x80: (1, 3)}
+
+
+def braille_dots(bits, x0, y0):
+    dots = []
+    for bit, (cx, cy) in BRAILLE.items():
+        if bits & bit:
+            x = x0 + 2 + cx * 4
+            y = y0 + 2 + cy * 4
+            dots.append(f"rectangle {x},{y} {x + 2},{y + 2}")
+    return dots
+
+
 def hexcolor(rgb):
     return "#%02x%02x%02x" % rgb
 
@@ -113,6 +127,10 @@ def mvg(grid, columns, rows):
             x = end
         for x, (ch, fg, _, bold) in enumerate(row):  # one text item per cell keeps the grid exact
             if ch == " ":
+                continue
+            if 0x2800 < ord(ch) <= 0x28FF:  # braille: drawn as dots (fonts often lack them)
+                out.append(f"fill {hexcolor(fg)}")
+                out.extend(braille_dots(ord(ch) - 0x2800, x * CELL_W, y * CELL_H))
                 continue
             text = ch.replace("\\", "\\\\").replace("'", "\\'")
             out.append(f"fill {hexcolor(fg)}")

@@ -58,8 +58,10 @@ struct DashboardE2ETests {
         }
 
         try pane.tmux(["resize-window", "-x", "80", "-y", "24"])
-        let compact = try pane.waitFor("the compact layout") { $0.contains("1 Timeline") && !$0.contains("5 Graph") }
-        #expect(compact.contains("6 Workloads"))
+        // The compact layout: timeline, op table and workloads, not the graph.
+        try pane.waitFor("the compact layout") {
+            $0.contains("1 Timeline") && $0.contains("2 Op timings") && $0.contains("6 Workloads") && !$0.contains("5 Graph")
+        }
         try pane.tmux(["resize-window", "-x", "40", "-y", "10"])
         try pane.waitFor(text: "terminal too small")
         try pane.tmux(["resize-window", "-x", "120", "-y", "40"])

@@ -48,6 +48,16 @@ import Testing
         #expect(DashboardLayout.tooSmallMessage(width: 40, height: 10) == "terminal too small: need 80×24, have 40×10")
     }
 
+    @Test func timelineHeightFollowsItsLanes() throws {
+        // 39 body rows at 120×40: one lane gets the floor of 8 rows, six lanes 6 × 2 + 4 = 16,
+        // forty lanes are capped at 45% (17 rows); the rest goes to the other rows.
+        let visible = Set(PanelID.allCases)
+        #expect(try #require(DashboardLayout(width: 120, height: 40, visible: visible, lanes: 1)).area(of: .timeline)?.height == 8)
+        #expect(try #require(DashboardLayout(width: 120, height: 40, visible: visible, lanes: 6)).area(of: .timeline)?.height == 16)
+        #expect(try #require(DashboardLayout(width: 120, height: 40, visible: visible, lanes: 40)).area(of: .timeline)?.height == 17)
+        checkTiling(try #require(DashboardLayout(width: 120, height: 40, visible: visible, lanes: 1)), 120, 40)
+    }
+
     @Test func clicksFindPanels() throws {
         let l = try #require(layout(120, 40))
         for (id, area) in l.panels {

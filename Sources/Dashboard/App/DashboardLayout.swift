@@ -44,8 +44,10 @@ public struct DashboardLayout: Hashable, Sendable {
         }
     }
 
-    /// Nil when the terminal is too small.
-    public init?(width: Int, height: Int, visible: Set<PanelID>) {
+    /// Nil when the terminal is too small. `lanes` sizes the timeline: two rows a lane (one for
+    /// arrows) plus border, ruler and info rows, between a floor and 45% of the screen, so a
+    /// single stream does not leave the top half empty.
+    public init?(width: Int, height: Int, visible: Set<PanelID>, lanes: Int? = nil) {
         let sizeClass = Self.sizeClass(width: width, height: height)
         guard sizeClass != .tooSmall else { return nil }
         let bounds = Rect(x: 0, y: 0, width: width, height: height)
@@ -64,7 +66,12 @@ public struct DashboardLayout: Hashable, Sendable {
             (row.weight, row.cells.map { $0.filter(visible.contains) }.filter { !$0.isEmpty })
         }.filter { !$0.1.isEmpty }
         var placed: [(id: PanelID, area: Rect)] = []
-        let rowRects = body.split(.vertical, rows.map { .fill($0.0) }) ?? []
+        let timelineRows = lanes.map { min(max(8, $0 * 2 + 4), body.height * 45 / 100) }
+        let constraints: [Constraint] = rows.map { row in
+            if let timelineRows, rows.count > 1, row.1.count == 1, row.1[0] == [.timeline] { return .fixed(timelineRows) }
+            return .fill(row.0)
+        }
+        let rowRects = body.split(.vertical, constraints) ?? []
         for (row, rect) in zip(rows, rowRects) {
             // The op table and timeline get more width than their neighbours.
             let weights = row.1.map { cell in cell.contains(.ops) || cell.contains(.timeline) || cell.contains(.graph) ? 3 : 2 }

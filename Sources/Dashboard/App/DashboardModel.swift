@@ -176,7 +176,7 @@ public struct DashboardModel: Sendable {
             let next = min(max(0, (selected ?? 0) + delta), rows.count - 1)
             selectedOp = (rows[next].name, rows[next].device)
         case .graph:
-            graphScroll = max(0, graphScroll + delta)
+            graphScroll = max(0, graphScroll - delta)  // ↑ looks at earlier layers
         case .workloads:
             workloadList.table.move(by: delta, rowCount: workloadList.filter.filteredIndices(menu.map(\.name)).count)
         case .timeline:

@@ -19,7 +19,8 @@ public struct DashboardScreen {
     /// The layout for a canvas of this size (nil: too small).
     public func layout(width: Int, height: Int) -> DashboardLayout? {
         DashboardLayout(width: width, height: height,
-                        visible: model.visible(DashboardLayout.sizeClass(width: width, height: height)))
+                        visible: model.visible(DashboardLayout.sizeClass(width: width, height: height)),
+                        lanes: (model.frozen ?? view).timeline.lanes.count)
     }
 
     @discardableResult

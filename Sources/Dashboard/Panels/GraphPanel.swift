@@ -10,7 +10,8 @@ import TerminalUI
 ///                              ▐ exp ×500 512×4 ▌
 public struct GraphPanel: Widget {
     public var model: GraphModel
-    /// First layer shown.
+    /// Layers hidden below the view: 0 shows the newest (bottom) layers, as the timeline
+    /// follows the newest events; ↑ raises it to look at earlier ones.
     public var scroll: Int
     public var colorByDevice: Bool
     public var palette: DashboardPalette
@@ -41,10 +42,18 @@ public struct GraphPanel: Widget {
         }
     }
 
+    /// How many layers fit: a box row each, with a gap row between two.
+    static func visibleLayers(height: Int) -> Int { max(0, height - 1 + 1) / 2 }
+
+    /// The first layer shown for `layers` layers in `area`.
+    func firstLayer(layers: Int, area: Rect) -> Int {
+        max(0, layers - Self.visibleLayers(height: area.height) - max(0, scroll))
+    }
+
     /// Row of layer `layer`'s boxes, or nil when scrolled away.
-    func row(ofLayer layer: Int, area: Rect) -> Int? {
-        let y = area.y + 1 + (layer - scroll) * 2
-        return layer >= scroll && y < area.maxY ? y : nil
+    func row(ofLayer layer: Int, first: Int, area: Rect) -> Int? {
+        let y = area.y + 1 + (layer - first) * 2
+        return layer >= first && y < area.maxY ? y : nil
     }
 
     public func render(into canvas: inout Canvas, area: Rect) {
@@ -55,6 +64,7 @@ public struct GraphPanel: Widget {
             return
         }
         let layout = GraphLayout(model)
+        let first = firstLayer(layers: layout.layers, area: area)
         let geometry = columns(in: area)
         for (i, column) in model.columns.enumerated() where i < geometry.count {
             let g = geometry[i]
@@ -65,15 +75,16 @@ public struct GraphPanel: Widget {
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         var boxCells = Set<[Int]>()
         for box in layout.boxes where geometry.indices.contains(box.column) {
-            guard let y = row(ofLayer: box.layer, area: area) else { continue }
+            guard let y = row(ofLayer: box.layer, first: first, area: area) else { continue }
             let g = geometry[box.column]
             for x in g.boxX..<(g.boxX + g.boxWidth) { boxCells.insert([x, y]) }
         }
         for edge in layout.edges {
-            drawEdge(edge, layout: layout, geometry: geometry, area: area, body: body, avoid: boxCells, into: &canvas)
+            drawEdge(edge, layout: layout, first: first, geometry: geometry, area: area, body: body, avoid: boxCells,
+                     into: &canvas)
         }
         for box in layout.boxes where geometry.indices.contains(box.column) {
-            guard let y = row(ofLayer: box.layer, area: area) else { continue }
+            guard let y = row(ofLayer: box.layer, first: first, area: area) else { continue }
             let g = geometry[box.column]
             let device = model.columns[box.column].device.kind
             let style = palette.spanStyle(device: device, name: box.name, byDevice: colorByDevice)
@@ -82,16 +93,20 @@ public struct GraphPanel: Widget {
             canvas.put(TextMeasure.fit(box.label, width: g.boxWidth, alignment: .center), x: rect.x, y: y,
                        style: style.adding(.bold), clip: rect.intersection(body))
         }
-        let hidden = layout.layers - scroll - (area.height - 1 + 1) / 2
-        if hidden > 0 {
-            let note = " ↓ \(hidden) more layers "
+        let below = layout.layers - first - Self.visibleLayers(height: area.height)
+        if first > 0 {
+            let note = " ↑ \(first) earlier "
+            canvas.put(note, x: area.maxX - note.count, y: area.y, style: theme.inactiveStyle, clip: area)
+        }
+        if below > 0 {
+            let note = " ↓ \(below) later "
             canvas.put(note, x: area.maxX - note.count, y: area.maxY - 1, style: theme.inactiveStyle, clip: area)
         }
     }
 
     /// Down from the source box: straight ("│" then "▼") within a column; across columns the
     /// line leaves below the source, runs along the row above the target and ends in "▼".
-    private func drawEdge(_ edge: GraphLayout.Edge, layout: GraphLayout, geometry: [ColumnGeometry], area: Rect,
+    private func drawEdge(_ edge: GraphLayout.Edge, layout: GraphLayout, first: Int, geometry: [ColumnGeometry], area: Rect,
                           body: Rect, avoid: Set<[Int]>, into canvas: inout Canvas) {
         let a = layout.boxes[edge.from]
         let b = layout.boxes[edge.to]
@@ -101,8 +116,8 @@ public struct GraphPanel: Widget {
         let gb = geometry[b.column]
         let xb = gb.centre
         let xa = edge.crossStream ? (b.column > a.column ? ga.x + ga.width - 3 : ga.x + 2) : ga.centre
-        let topA = area.y + 1 + (a.layer - scroll) * 2 + 1  // the gap row below the source
-        let turnRow = area.y + 1 + (b.layer - scroll) * 2 - 1  // the gap row above the target
+        let topA = area.y + 1 + (a.layer - first) * 2 + 1  // the gap row below the source
+        let turnRow = area.y + 1 + (b.layer - first) * 2 - 1  // the gap row above the target
         func put(_ glyph: String, _ x: Int, _ y: Int, always: Bool = false) {
             guard always || !avoid.contains([x, y]) else { return }
             canvas.put(glyph, x: x, y: y, style: style, clip: body)
