@@ -53,6 +53,7 @@ let package = Package(
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Engine"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "OpenCLTests", dependencies: ["Engine"]),
         .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Engine"]),
         .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Profiler", "Workloads", "Engine"]),
     ],

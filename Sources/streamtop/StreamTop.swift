@@ -8,7 +8,7 @@ struct StreamTop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "streamtop",
         abstract: "A lazy array engine with CPU and OpenCL streams, and a live profiler that watches it.",
-        subcommands: [DashboardCommand.self, Run.self, List.self, Devices.self, Bench.self],
+        subcommands: [DashboardCommand.self, Run.self, List.self, Devices.self, Bench.self, VerifyCommand.self],
         defaultSubcommand: DashboardCommand.self)
 }
 
@@ -17,6 +17,12 @@ struct Devices: ParsableCommand {
 
     func run() {
         print("\(Device.cpu): \(ProcessInfo.processInfo.activeProcessorCount) cores, OpenBLAS")
-        print("\(Device.gpu(0)): unavailable — the OpenCL backend is not part of this build yet")
+        switch OpenCLDevices.availability {
+        case .available(let devices):
+            for device in devices { print("\(Device.gpu(device.gpuIndex)): \(device.summary)") }
+        case .unavailable(let reason):
+            print("\(Device.gpu(0)): unavailable — \(reason)")
+        }
+        for note in OpenCLDevices.notes { print("note: \(note)") }
     }
 }

@@ -87,6 +87,8 @@ struct ErrorTests {
         expectEngineError("item", ["(0)"]) { _ = try zeros([0]).item(Float.self) }
         expectEngineError("subtract", ["bool"]) { _ = try Tensor([true]) - Tensor([false]) }
         expectEngineError("uniform", ["int32"]) { _ = try Random.uniform(shape: [2], dtype: .int32) }
-        expectEngineError("add", ["GPU"]) { _ = try add(zeros([1]), zeros([1]), stream: .gpu) }
+        expectEngineError("add", ["Device(gpu, 99)", "not available"]) {
+            _ = try add(zeros([1]), zeros([1]), stream: .device(.gpu(99)))
+        }
     }
 }

@@ -178,7 +178,7 @@ struct HeavyTests {
 
         @Test("a private pool's counters: cache hits, cached bytes, clearCache, limits")
         func poolCounters() throws {
-            let pool = MemoryPool(name: "test", memoryLimit: 1 << 20, cacheLimit: 1 << 20)
+            let pool = MemoryPool(name: "test", device: .cpu, allocator: HostAllocator(), memoryLimit: 1 << 20, cacheLimit: 1 << 20)
             do {
                 let a = try pool.allocate(1000, op: "t")  // size class 1024
                 #expect(a.byteCount == 1000)
@@ -208,7 +208,7 @@ struct HeavyTests {
 
         @Test("reusing a larger cached block keeps active bytes balanced")
         func poolReuseAccounting() throws {
-            let pool = MemoryPool(name: "test", memoryLimit: 1 << 30, cacheLimit: 1 << 30)
+            let pool = MemoryPool(name: "test", device: .cpu, allocator: HostAllocator(), memoryLimit: 1 << 30, cacheLimit: 1 << 30)
             do { _ = try pool.allocate(24576, op: "t") }  // freed at once: cached as a 24 KiB block
             do {
                 let b = try pool.allocate(20480, op: "t")  // 20 KiB request reuses the 24 KiB block

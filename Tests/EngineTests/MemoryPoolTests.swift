@@ -17,7 +17,7 @@ struct MemoryPoolTests {
 
     @Test("a private pool reuses cached blocks, trims to its cache limit and reports hits")
     func privatePoolCache() throws {
-        let pool = MemoryPool(name: "test", memoryLimit: 1 << 30, cacheLimit: 1 << 20)
+        let pool = MemoryPool(name: "test", device: .cpu, allocator: HostAllocator(), memoryLimit: 1 << 30, cacheLimit: 1 << 20)
         do {
             let a = try pool.allocate(4000, op: "t")
             #expect(pool.statistics.activeBytes == 4096)
@@ -38,7 +38,7 @@ struct MemoryPoolTests {
 
     @Test("allocation past the memory limit is an error naming the op and the bytes; nothing leaks")
     func memoryLimit() throws {
-        let pool = MemoryPool(name: "tiny", memoryLimit: 1 << 20, cacheLimit: 1 << 20)
+        let pool = MemoryPool(name: "tiny", device: .cpu, allocator: HostAllocator(), memoryLimit: 1 << 20, cacheLimit: 1 << 20)
         let held = try pool.allocate(600 << 10, op: "first")
         do {
             _ = try pool.allocate(600 << 10, op: "second")

@@ -184,15 +184,24 @@ struct StreamSchedulingTests {
         #expect(Defaults.stream() !== s)
     }
 
-    @Test("a GPU placement is a clear error until the OpenCL backend exists")
-    func gpuUnavailable() throws {
+    @Test("a device that does not exist is a clear error naming the op, for ops and new streams")
+    func missingDevice() throws {
         let a = try Tensor([1.0, 2.0])
-        #expect(throws: EngineError.self) { try add(a, a, stream: .gpu) }
+        let missing = Device.gpu(99)
+        #expect(throws: EngineError.self) { try add(a, a, stream: .device(missing)) }
         do {
-            _ = try exp(a, stream: .gpu)
+            _ = try exp(a, stream: .device(missing))
+            Issue.record("exp on \(missing) should fail")
         } catch {
             #expect(error.kind == .device)
             #expect(error.description.hasPrefix("exp: "))
+        }
+        do {
+            _ = try newStream(on: missing)
+            Issue.record("newStream on \(missing) should fail")
+        } catch {
+            #expect(error.kind == .device)
+            #expect(error.description.contains("Device(gpu, 99)"))
         }
     }
 }

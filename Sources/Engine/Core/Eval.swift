@@ -34,10 +34,25 @@ extension Tensor {
         return self
     }
 
-    /// The evaluated contents; evaluates first if needed.
+    /// The evaluated contents where the host can read them; evaluates first if needed, and copies
+    /// from device memory when the device's memory is not host-addressable.
     func materialized() throws(EngineError) -> ArrayData {
         try Engine.eval([self])
-        return Scheduler.lock.withLock { data! }
+        let data: ArrayData = Scheduler.lock.withLock { self.data! }
+        if data.buffer.isHostAccessible { return data }
+        let device = data.buffer.device
+        let recorder = Recording.recorder
+        let id = self.id
+        let reporter: TransferReporter? = recorder.map { recorder in
+            { direction, bytes, started, finished in
+                recorder.record(
+                    .transfer(
+                        TransferRecord(
+                            nodeID: id, direction: direction, bytes: bytes, streamIndex: -1, streamName: "host read",
+                            device: device, started: started, finished: finished)))
+            }
+        }
+        return try Runtime.shared.backend(for: device).hostData(data, shape: shape, dtype: dtype, transfer: reporter)
     }
 }
 

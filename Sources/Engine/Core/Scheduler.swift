@@ -21,18 +21,22 @@ enum Scheduler {
         let recorder = Recording.recorder
         lock.lock()
         var order: [Tensor?] = GraphWalk.topologicalOrder(roots)
-        if let recorder, !order.isEmpty {
+        var graph: GraphRecord?
+        if recorder != nil, !order.isEmpty {
             let nodes = order.map { t in
                 let t = t!
+                let stream = t.node!.stream
                 return GraphRecord.Node(
                     id: t.id, name: t.node!.primitive.name, inputIDs: t.node!.inputs.map(\.id),
-                    streamIndex: t.node!.stream.index, streamName: t.node!.stream.name, device: t.node!.stream.device)
+                    streamIndex: stream.index, streamName: stream.name, device: stream.device)
             }
-            recorder.record(.graph(GraphRecord(nodes: nodes, time: EngineClock.now())))
+            graph = GraphRecord(nodes: nodes, time: EngineClock.now())
         }
         let firstWorker = order.first??.node?.stream.worker
         let singleStream = synchronous && order.allSatisfy { $0?.node?.stream.worker === firstWorker }
         lock.unlock()
+        // Delivered outside the lock: a listener must never stall the scheduler.
+        if let recorder, let graph { recorder.record(.graph(graph)) }
 
         for index in order.indices {
             // Drop our reference at once: a consumer that runs while we are still scheduling may
@@ -47,23 +51,24 @@ enum Scheduler {
             }
             // A node whose earlier evaluation failed (say, out of memory) is tried again.
             tensor.error = nil
-            let worker = node.stream.worker
-            var waits: [Dependency] = []
+            let stream = node.stream
+            let worker = stream.worker
+            var waits: [Fence] = []
             var inputsReady = true
-            for input in node.inputs where input.data == nil {
-                inputsReady = false
-                if let producer = input.producer, producer.worker !== worker {
-                    waits.append(
-                        Dependency(
-                            worker: producer.worker, seq: producer.seq, producerID: input.id,
-                            streamIndex: input.node?.stream.index ?? -1))
-                }
+            for input in node.inputs {
+                guard let fence = input.producer else { continue }  // a constant, or evaluated inline long ago
+                if input.data == nil { inputsReady = false }
+                // Same stream: its order already puts the producer first.
+                guard fence.worker !== worker else { continue }
+                if input.data == nil || fence.deviceEvent != nil { waits.append(fence) }
             }
             let dispatched = EngineClock.now()
             let cost = Cost(node: node, shape: tensor.shape, dtype: tensor.dtype)
             let tiny = cost.bytes <= inlineBytes && cost.flops <= inlineFlops
-            if inputsReady, tiny || singleStream, let seq = worker.claimInline() {
-                tensor.producer = (worker, seq)
+            if stream.backend.runsInline, inputsReady, waits.isEmpty, tiny || singleStream,
+                let seq = worker.claimInline()
+            {
+                tensor.producer = Fence(worker: worker, seq: seq, streamIndex: stream.index, nodeID: tensor.id)
                 lock.unlock()
                 run(tensor, node, waits: [], cost: cost, dispatched: dispatched, inline: true, recorder: recorder)
                 worker.finishInline(seq)
@@ -74,54 +79,37 @@ enum Scheduler {
                 run(tensor, node, waits: dependencies, cost: cost, dispatched: dispatched, inline: false, recorder: recorder)
             }
             let seq = worker.enqueue(task)
-            tensor.producer = (worker, seq)
+            tensor.producer = Fence(worker: worker, seq: seq, streamIndex: stream.index, nodeID: tensor.id)
             lock.unlock()
         }
     }
 
-    /// Waits for the given tensors (and only them); throws the error of the first that failed.
+    /// Waits for the given tensors (and only them) to be ready on their device; throws the error of
+    /// the first that failed.
     static func wait(_ tensors: [Tensor]) throws(EngineError) {
         for tensor in tensors {
-            let producer = lock.withLock { tensor.data == nil ? tensor.producer : nil }
-            if let producer { producer.worker.wait(for: producer.seq) }
+            let fence = lock.withLock { tensor.producer }
+            if let fence { try fence.wait() }
             if let error = lock.withLock({ tensor.error }) { throw error }
         }
     }
 
-    struct Dependency: @unchecked Sendable {
-        let worker: StreamWorker
-        let seq: UInt64
-        let producerID: Int
-        let streamIndex: Int
-    }
-
-    /// Runs one node on the current thread (its stream's worker, or inline) and publishes the result.
+    /// Runs one node on the current thread (its stream's worker, or inline) through its device's
+    /// backend, and publishes the result.
     private static func run(
-        _ tensor: Tensor, _ node: Node, waits: [Dependency], cost: Cost, dispatched: UInt64, inline: Bool,
+        _ tensor: Tensor, _ node: Node, waits: [Fence], cost: Cost, dispatched: UInt64, inline: Bool,
         recorder: (any EngineRecorder)?
     ) {
-        for dependency in waits {
-            let start = recorder == nil ? 0 : EngineClock.now()
-            dependency.worker.wait(for: dependency.seq)
-            if let recorder {
-                recorder.record(
-                    .wait(
-                        WaitRecord(
-                            streamIndex: node.stream.index, device: node.stream.device,
-                            waitedForStreamIndex: dependency.streamIndex, waitedForStream: dependency.worker.name,
-                            producerNodeID: dependency.producerID, consumerNodeID: tensor.id, started: start,
-                            finished: EngineClock.now())))
-            }
-        }
-        let started = recorder == nil ? 0 : EngineClock.now()
+        let execution = Execution(
+            tensor: tensor, node: node, waits: waits, cost: cost, dispatched: dispatched, inline: inline,
+            recorder: recorder)
         var result: ArrayData?
-        var failure = lock.withLock { node.inputs.lazy.compactMap(\.error).first }
-        if failure == nil {
-            do {
-                result = try CPUBackend.execute(node, shape: tensor.shape, dtype: tensor.dtype)
-            } catch {
-                failure = error
-            }
+        var event: (any DeviceEvent)?
+        var failure: EngineError?
+        do {
+            (result, event) = try node.stream.backend.execute(execution)
+        } catch {
+            failure = error
         }
         let detached: Node? = lock.withLock {
             if let failure {
@@ -131,18 +119,13 @@ enum Scheduler {
                 return nil
             }
             tensor.data = result
+            if let event { tensor.producer?.attach(event) }
             defer { tensor.node = nil }
             return tensor.node
         }
-        if let recorder {
-            recorder.record(
-                .op(
-                    OpRecord(
-                        nodeID: tensor.id, name: node.primitive.name, inputIDs: node.inputs.map(\.id),
-                        streamIndex: node.stream.index, streamName: node.stream.name, device: node.stream.device,
-                        shape: tensor.shape, dtype: tensor.dtype, bytes: cost.bytes, flops: cost.flops,
-                        dispatched: dispatched, started: started, finished: EngineClock.now(), inline: inline,
-                        error: failure.map { "\($0)" })))
+        if let failure {
+            let now = recorder == nil ? 0 : EngineClock.now()
+            execution.recordOp(started: now, finished: now, error: failure)
         }
         // Dropping the node frees inputs nobody else holds — outside the lock, since that can cascade.
         _ = detached
@@ -155,24 +138,38 @@ struct Cost {
     let flops: Int
 
     init(node: Node, shape: [Int], dtype: DType) {
+        // Shapes were checked to fit when built; sums and products here still saturate, since a
+        // matmul's flop count can pass Int.max with every operand addressable.
         let outCount = Shape.count(shape)
-        let inBytes = node.inputs.reduce(0) { $0 + $1.nbytes }
+        let inBytes = node.inputs.reduce(0) { $0.addingSaturating($1.nbytes) }
         if node.primitive.isView {
             bytes = 0
             flops = 0
             return
         }
-        bytes = inBytes + outCount * dtype.size
+        bytes = inBytes.addingSaturating(outCount.multipliedSaturating(dtype.size))
         switch node.primitive {
         case .matmul:
             let a = node.inputs[0].shape
-            flops = 2 * outCount * (a.last ?? 1)
+            flops = outCount.multipliedSaturating(2).multipliedSaturating(a.last ?? 1)
         case .reduce, .argReduce, .logsumexp:
             flops = node.inputs.first.map { $0.size } ?? outCount
         case .softmax:
-            flops = 4 * outCount
+            flops = outCount.multipliedSaturating(4)
         default:
             flops = outCount
         }
+    }
+}
+
+extension Int {
+    func addingSaturating(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    func multipliedSaturating(_ other: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? ((self < 0) != (other < 0) ? .min : .max) : product
     }
 }

@@ -1,6 +1,29 @@
 /// Shape arithmetic shared by op builders and kernels.
 enum Shape {
-    static func count(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+    /// Elements in `shape`; saturates at `Int.max` instead of trapping, so a user's absurd shape
+    /// becomes an error where it is checked (`Builder.node`), never an overflow trap.
+    static func count(_ shape: [Int]) -> Int {
+        var n = 1
+        for d in shape {
+            let (product, overflow) = n.multipliedReportingOverflow(by: d)
+            if overflow { return Int.max }
+            n = product
+        }
+        return n
+    }
+
+    /// The most bytes one array may span: room left so byte offsets and size classes cannot overflow.
+    static let maxBytes = Int.max / 4
+
+    /// Throws when `shape` of `dtype` would not fit in memory addressing.
+    static func checkFits(_ shape: [Int], _ dtype: DType, op: String) throws(EngineError) {
+        let count = Shape.count(shape)
+        guard count <= maxBytes / dtype.size else {
+            throw .shape(
+                op,
+                "\(describe(shape, dtype)) would hold \(count == Int.max ? "more than \(Int.max)" : String(count)) elements of \(dtype.size) bytes, which cannot be addressed (at most \(maxBytes) bytes)")
+        }
+    }
 
     /// Row-major strides, in elements.
     static func contiguousStrides(_ shape: [Int]) -> [Int] {

@@ -22,8 +22,9 @@ public final class Tensor: @unchecked Sendable {
     var node: Node?
     /// Set when evaluation failed (the error of this op or of one it depends on).
     var error: EngineError?
-    /// The stream task that produces this tensor, once scheduled.
-    var producer: (worker: StreamWorker, seq: UInt64)?
+    /// Completes when this tensor's value is ready, once scheduled (kept after evaluation: on an
+    /// asynchronous device the value is ready later than `data` is set).
+    var producer: Fence?
 
     init(shape: [Int], dtype: DType, node: Node) {
         self.shape = shape
@@ -53,7 +54,10 @@ public final class Tensor: @unchecked Sendable {
     public var size: Int { Shape.count(shape) }
     public var nbytes: Int { size * dtype.size }
     /// True once the value is computed (a read will not block).
-    public var isEvaluated: Bool { Scheduler.lock.withLock { data != nil } }
+    public var isEvaluated: Bool {
+        let (hasData, fence) = Scheduler.lock.withLock { (data != nil, producer) }
+        return hasData && (fence?.isComplete ?? true)
+    }
 
     /// The dimension at `axis` (negative counts from the end); an axis out of range is an error.
     public func dim(_ axis: Int) throws(EngineError) -> Int {

@@ -5,9 +5,13 @@ public enum Defaults {
 
     public static var device: Device { scopedStream?.device ?? .cpu }
 
-    public static func stream(_ device: Device = Defaults.device) -> DeviceStream {
+    /// The default stream of the default device (always there: the scoped stream or the CPU's).
+    public static func stream() -> DeviceStream { scopedStream ?? Runtime.shared.cpuDefaultStream }
+
+    /// The default stream of `device`; throws when the device cannot be used.
+    public static func stream(_ device: Device) throws(EngineError) -> DeviceStream {
         if let scoped = scopedStream, scoped.device == device { return scoped }
-        return Runtime.shared.cpuDefaultStream
+        return try Runtime.shared.defaultStream(for: device, op: "default_stream")
     }
 }
 

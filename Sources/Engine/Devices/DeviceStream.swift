@@ -10,11 +10,16 @@ public final class DeviceStream: Hashable, Sendable, CustomStringConvertible {
     public let device: Device
     public let name: String
     let worker: StreamWorker
+    let backend: any Backend
+    /// The backend's per-stream state (an OpenCL command queue); nil on the CPU.
+    let state: (any AnyObject & Sendable)?
 
-    init(device: Device, name: String? = nil) {
+    init(backend: any Backend, state: (any AnyObject & Sendable)?, name: String? = nil) {
         index = DeviceStream.counter.add(1, ordering: .relaxed).newValue - 1
-        self.device = device
-        let label = name ?? "\(device.kind.rawValue) stream \(index)"
+        device = backend.device
+        self.backend = backend
+        self.state = state
+        let label = name ?? "\(backend.device.kind.rawValue)\(backend.device.kind == .gpu ? String(backend.device.index) : "") stream \(index)"
         self.name = label
         worker = StreamWorker(name: "streamtop \(label)")
     }
@@ -24,8 +29,9 @@ public final class DeviceStream: Hashable, Sendable, CustomStringConvertible {
 
     /// A new stream on `device`, as `mx.new_stream(device)`.
     public static func new(on device: Device = .cpu, name: String? = nil) throws(EngineError) -> DeviceStream {
-        guard device.kind == .cpu else { throw Runtime.noGPU("new_stream") }
-        return DeviceStream(device: device, name: name)
+        let backend = Runtime.shared.backend(for: device)
+        let state = try backend.makeStreamState(name: name ?? "\(device)")
+        return DeviceStream(backend: backend, state: state, name: name)
     }
 
     /// Blocks until everything queued on this stream so far has run.

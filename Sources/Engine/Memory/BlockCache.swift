@@ -5,7 +5,7 @@
 /// O(classes) at worst, never O(blocks): a hundred thousand cached scalars stay cheap.
 struct BlockCache {
     private struct Block {
-        let pointer: UnsafeMutableRawPointer
+        let memory: DeviceMemory
         let stamp: UInt64
     }
 
@@ -39,14 +39,14 @@ struct BlockCache {
 
     var isEmpty: Bool { bytes == 0 }
 
-    mutating func put(_ pointer: UnsafeMutableRawPointer, size: Int) {
+    mutating func put(_ memory: DeviceMemory, size: Int) {
         clock += 1
-        classes[size, default: Queue()].blocks.append(Block(pointer: pointer, stamp: clock))
+        classes[size, default: Queue()].blocks.append(Block(memory: memory, stamp: clock))
         bytes += size
     }
 
     /// The newest block of the smallest class in `size ..< 2·size`, with its capacity.
-    mutating func take(atLeast size: Int) -> (UnsafeMutableRawPointer, Int)? {
+    mutating func take(atLeast size: Int) -> (DeviceMemory, Int)? {
         var best: Int?
         if classes[size]?.isEmpty == false {
             best = size
@@ -58,11 +58,11 @@ struct BlockCache {
         guard let key = best, let block = classes[key]?.popNewest() else { return nil }
         if classes[key]?.isEmpty == true { classes[key] = nil }
         bytes -= key
-        return (block.pointer, key)
+        return (block.memory, key)
     }
 
     /// The least recently freed block of all, with its capacity.
-    mutating func takeOldest() -> (UnsafeMutableRawPointer, Int)? {
+    mutating func takeOldest() -> (DeviceMemory, Int)? {
         var best: (key: Int, stamp: UInt64)?
         for (key, queue) in classes {
             if let oldest = queue.oldest, best == nil || oldest.stamp < best!.stamp { best = (key, oldest.stamp) }
@@ -70,6 +70,6 @@ struct BlockCache {
         guard let key = best?.key, let block = classes[key]?.popOldest() else { return nil }
         if classes[key]?.isEmpty == true { classes[key] = nil }
         bytes -= key
-        return (block.pointer, key)
+        return (block.memory, key)
     }
 }

@@ -26,17 +26,26 @@ public final class MemoryPool: @unchecked Sendable {
     /// Freed blocks; the smallest fitting class within 2× is reused.
     private var cache = BlockCache()
 
-    public init(name: String, memoryLimit: Int, cacheLimit: Int) {
+    /// The device this pool serves, for memory records and errors.
+    public let device: Device
+    private let allocator: any DeviceAllocator
+
+    init(name: String, device: Device, allocator: any DeviceAllocator, memoryLimit: Int, cacheLimit: Int) {
         self.name = name
+        self.device = device
+        self.allocator = allocator
         stats.memoryLimit = memoryLimit
         stats.cacheLimit = cacheLimit
     }
 
     deinit {
-        while let (pointer, _) = cache.takeOldest() { free(pointer) }
+        while let (memory, _) = cache.takeOldest() { allocator.free(memory) }
     }
 
     /// Size classes: tiny requests round to 16 bytes, < 16 KiB to a power of two, else to pages.
+    /// Requests above this cannot be rounded to a size class without overflowing.
+    static let largestRequest = Int.max / 2
+
     static func sizeClass(_ bytes: Int) -> Int {
         let n = max(bytes, 1)
         if n <= 16 { return 16 }
@@ -47,10 +56,13 @@ public final class MemoryPool: @unchecked Sendable {
 
     /// Allocates `bytes`, from the cache when a close size is there. Throws when the memory limit
     /// would be passed even after the cache was emptied once.
-    public func allocate(_ bytes: Int, op: String) throws(EngineError) -> Buffer {
+    func allocate(_ bytes: Int, op: String) throws(EngineError) -> Buffer {
+        guard bytes >= 0, bytes <= Self.largestRequest else {
+            throw EngineError(op: op, kind: .outOfMemory, "out of memory on \(name): asked for \(bytes) bytes")
+        }
         let size = Self.sizeClass(bytes)
         lock.lock()
-        if let (pointer, capacity) = cache.take(atLeast: size) {
+        if let (memory, capacity) = cache.take(atLeast: size) {
             stats.cachedBytes = cache.bytes
             stats.cacheHits += 1
             stats.activeBytes += capacity
@@ -59,7 +71,7 @@ public final class MemoryPool: @unchecked Sendable {
             let snapshot = stats
             lock.unlock()
             report(.allocate, bytes: capacity, hit: true, snapshot)
-            return Buffer(pointer: pointer, byteCount: bytes, capacity: capacity, pool: self)
+            return Buffer(memory: memory, byteCount: bytes, capacity: capacity, pool: self)
         }
         stats.cacheMisses += 1
         if stats.activeBytes + stats.cachedBytes + size > stats.memoryLimit {
@@ -77,23 +89,29 @@ public final class MemoryPool: @unchecked Sendable {
         stats.allocations += 1
         stats.peakBytes = max(stats.peakBytes, stats.activeBytes)
         lock.unlock()
-        guard let pointer = malloc(size) else {
+        // A device may run out before the limit (other processes, fragmentation): empty the cache once and retry.
+        var fresh = allocator.allocate(size)
+        if fresh == nil {
+            clearCache()
+            fresh = allocator.allocate(size)
+        }
+        guard let memory = fresh else {
             lock.lock()
             stats.activeBytes -= size
             stats.allocations -= 1
             lock.unlock()
-            throw EngineError(op: op, kind: .outOfMemory, "out of memory on \(name): malloc(\(size)) failed")
+            throw EngineError(op: op, kind: .outOfMemory, "out of memory on \(name): the device could not allocate \(size) bytes")
         }
         report(.allocate, bytes: size, hit: false, statistics)
-        return Buffer(pointer: pointer, byteCount: bytes, capacity: size, pool: self)
+        return Buffer(memory: memory, byteCount: bytes, capacity: size, pool: self)
     }
 
-    func release(_ pointer: UnsafeMutableRawPointer, capacity: Int) {
+    func release(_ memory: DeviceMemory, capacity: Int) {
         lock.lock()
         stats.activeBytes -= capacity
         stats.frees += 1
         if capacity <= stats.cacheLimit {
-            cache.put(pointer, size: capacity)
+            cache.put(memory, size: capacity)
             stats.cachedBytes = cache.bytes
             if stats.cachedBytes > stats.cacheLimit { trimCache(to: stats.cacheLimit) }
             let snapshot = stats
@@ -102,13 +120,10 @@ public final class MemoryPool: @unchecked Sendable {
         } else {
             let snapshot = stats
             lock.unlock()
-            free(pointer)
+            allocator.free(memory)
             report(.free, bytes: capacity, hit: false, snapshot)
         }
     }
-
-    /// The device this pool serves, for memory records.
-    var device: Device = .cpu
 
     private func report(_ kind: MemoryRecord.Kind, bytes: Int, hit: Bool, _ s: Statistics) {
         guard let recorder = Recording.recorder else { return }
@@ -121,7 +136,7 @@ public final class MemoryPool: @unchecked Sendable {
 
     /// Frees least-recently cached blocks until the cache holds at most `limit` bytes. Caller holds the lock.
     private func trimCache(to limit: Int) {
-        while cache.bytes > limit, let (pointer, _) = cache.takeOldest() { free(pointer) }
+        while cache.bytes > limit, let (memory, _) = cache.takeOldest() { allocator.free(memory) }
         stats.cachedBytes = cache.bytes
     }
 

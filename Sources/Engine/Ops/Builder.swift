@@ -4,13 +4,17 @@ enum Builder {
         try Runtime.shared.resolve(placement, op: op)
     }
 
-    static func node(_ primitive: Primitive, _ inputs: [Tensor], shape: [Int], dtype: DType, stream: DeviceStream) -> Tensor {
-        Tensor(shape: shape, dtype: dtype, node: Node(primitive, inputs, stream: stream))
+    /// Every new shape passes here: one whose byte size cannot be addressed is an error naming the op.
+    static func node(
+        _ primitive: Primitive, _ inputs: [Tensor], shape: [Int], dtype: DType, stream: DeviceStream, op: String? = nil
+    ) throws(EngineError) -> Tensor {
+        try Shape.checkFits(shape, dtype, op: op ?? primitive.name)
+        return Tensor(shape: shape, dtype: dtype, node: Node(primitive, inputs, stream: stream))
     }
 
     /// `x` converted to `dtype` (lazily), or `x` itself when it already is.
-    static func cast(_ x: Tensor, to dtype: DType, stream: DeviceStream) -> Tensor {
-        x.dtype == dtype ? x : node(.astype, [x], shape: x.shape, dtype: dtype, stream: stream)
+    static func cast(_ x: Tensor, to dtype: DType, stream: DeviceStream) throws(EngineError) -> Tensor {
+        x.dtype == dtype ? x : try node(.astype, [x], shape: x.shape, dtype: dtype, stream: stream)
     }
 
     /// A 0-d constant, already evaluated (as MLX allocates scalars at construction). Out of memory

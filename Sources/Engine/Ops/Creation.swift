@@ -35,7 +35,7 @@ public func full(_ shape: [Int], _ value: Bool, stream: StreamOrDevice = .defaul
 
 private func full(_ shape: [Int], _ value: Scalar, dtype: DType, op: String, stream: StreamOrDevice) throws(EngineError) -> Tensor {
     try checkShape(shape, op)
-    return Builder.node(.full(value), [], shape: shape, dtype: dtype, stream: try Builder.stream(stream, op))
+    return try Builder.node(.full(value), [], shape: shape, dtype: dtype, stream: try Builder.stream(stream, op), op: op)
 }
 
 public func zerosLike(_ x: Tensor, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
@@ -67,13 +67,13 @@ public func arange(_ start: Double, _ stop: Double, step: Double = 1, dtype: DTy
         throw .argument("arange", "too many elements: (\(stop) - \(start)) / \(step) = \(raw)")
     }
     let count = max(0, Int(raw))
-    return Builder.node(.arange(start: start, step: step), [], shape: [count], dtype: dtype, stream: try Builder.stream(stream, "arange"))
+    return try Builder.node(.arange(start: start, step: step), [], shape: [count], dtype: dtype, stream: try Builder.stream(stream, "arange"))
 }
 
 /// `count` evenly spaced values from `start` to `stop` inclusive.
 public func linspace(_ start: Double, _ stop: Double, count: Int = 50, dtype: DType = .float32, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
     guard count >= 0 else { throw .argument("linspace", "number of samples \(count) must be non-negative") }
-    return Builder.node(.linspace(start: start, stop: stop), [], shape: [count], dtype: dtype, stream: try Builder.stream(stream, "linspace"))
+    return try Builder.node(.linspace(start: start, stop: stop), [], shape: [count], dtype: dtype, stream: try Builder.stream(stream, "linspace"))
 }
 
 /// An n×m matrix with ones on diagonal `k` (0 = main, > 0 above, < 0 below).
@@ -81,7 +81,7 @@ public func eye(_ n: Int, _ m: Int? = nil, k: Int = 0, dtype: DType = .float32, 
     let columns = m ?? n
     guard n >= 0, columns >= 0 else { throw .argument("eye", "dimensions must be non-negative, got \(n)×\(columns)") }
     try checkShape([n, columns], "eye")
-    return Builder.node(.eye(k: k), [], shape: [n, columns], dtype: dtype, stream: try Builder.stream(stream, "eye"))
+    return try Builder.node(.eye(k: k), [], shape: [n, columns], dtype: dtype, stream: try Builder.stream(stream, "eye"))
 }
 
 /// The n×n identity.

@@ -75,9 +75,9 @@ func binary(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, _ placement: StreamOrDevic
         break
     }
     let outType: DType = op.isComparison || op == .logicalAnd || op == .logicalOr ? .bool : common
-    let x = Builder.cast(a, to: common, stream: stream)
-    let y = Builder.cast(b, to: common, stream: stream)
-    return Builder.node(.binary(op), [x, y], shape: shape, dtype: outType, stream: stream)
+    let x = try Builder.cast(a, to: common, stream: stream)
+    let y = try Builder.cast(b, to: common, stream: stream)
+    return try Builder.node(.binary(op), [x, y], shape: shape, dtype: outType, stream: stream)
 }
 
 /// `condition ? a : b` elementwise, all three broadcast together.
@@ -85,9 +85,9 @@ public func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor, stream: Strea
     let stream = try Builder.stream(stream, "where")
     let shape = try Builder.broadcastShape([condition, a, b], "where")
     let common = DType.promote(a.dtype, b.dtype)
-    let c = Builder.cast(condition, to: .bool, stream: stream)
-    return Builder.node(
-        .select, [c, Builder.cast(a, to: common, stream: stream), Builder.cast(b, to: common, stream: stream)],
+    let c = try Builder.cast(condition, to: .bool, stream: stream)
+    return try Builder.node(
+        .select, [c, try Builder.cast(a, to: common, stream: stream), try Builder.cast(b, to: common, stream: stream)],
         shape: shape, dtype: common, stream: stream)
 }
 
@@ -98,12 +98,12 @@ func unary(_ op: UnaryOp, _ x: Tensor, _ placement: StreamOrDevice) throws(Engin
     case .negate where x.dtype == .bool:
         throw .dtype(name, "not supported for \(describe(x.shape, x.dtype)); use logicalNot")
     case .negate, .abs, .square:
-        return Builder.node(.unary(op), [x], shape: x.shape, dtype: x.dtype, stream: stream)
+        return try Builder.node(.unary(op), [x], shape: x.shape, dtype: x.dtype, stream: stream)
     case .logicalNot:
-        return Builder.node(.unary(op), [x], shape: x.shape, dtype: .bool, stream: stream)
+        return try Builder.node(.unary(op), [x], shape: x.shape, dtype: .bool, stream: stream)
     case .exp, .log, .sqrt, .rsqrt, .tanh, .sigmoid, .sin, .cos:
         let dtype = x.dtype.floatingResult
-        return Builder.node(.unary(op), [Builder.cast(x, to: dtype, stream: stream)], shape: x.shape, dtype: dtype, stream: stream)
+        return try Builder.node(.unary(op), [try Builder.cast(x, to: dtype, stream: stream)], shape: x.shape, dtype: dtype, stream: stream)
     }
 }
 

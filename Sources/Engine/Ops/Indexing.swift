@@ -117,7 +117,7 @@ extension Tensor {
             }
         }
         let isIdentity = starts.allSatisfy { $0 == 0 } && steps.allSatisfy { $0 == 1 } && sliced == shape
-        let view = isIdentity ? self : Builder.node(.slice(starts: starts, steps: steps), [self], shape: sliced, dtype: dtype, stream: stream)
+        let view = isIdentity ? self : try Builder.node(.slice(starts: starts, steps: steps), [self], shape: sliced, dtype: dtype, stream: stream)
         return finalShape == view.shape ? view : try reshape(view, finalShape, stream: .stream(stream))
     }
 }

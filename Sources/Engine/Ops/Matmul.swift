@@ -25,8 +25,8 @@ public func matmul(_ a: Tensor, _ b: Tensor, stream placement: StreamOrDevice = 
     let rhs = b.ndim == 1 ? try reshape(b, rhsShape, stream: .stream(stream)) : b
     let m = lhsShape[lhsShape.count - 2]
     let n = rhsShape[rhsShape.count - 1]
-    let product = Builder.node(
-        .matmul, [Builder.cast(lhs, to: dtype, stream: stream), Builder.cast(rhs, to: dtype, stream: stream)],
+    let product = try Builder.node(
+        .matmul, [try Builder.cast(lhs, to: dtype, stream: stream), try Builder.cast(rhs, to: dtype, stream: stream)],
         shape: batch + [m, n], dtype: dtype, stream: stream)
     // Drop the dimensions that 1-D promotion added.
     var finalShape = batch

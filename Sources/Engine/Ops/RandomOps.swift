@@ -17,7 +17,7 @@ public enum Random {
         guard dtype.isFloatingPoint else { throw .dtype("uniform", "can only generate floating-point values, got \(dtype)") }
         try checkShape(shape, "uniform")
         let key = key ?? sequence.next()
-        return Builder.node(
+        return try Builder.node(
             .randomUniform(key: key, low: low, high: high), [], shape: shape, dtype: dtype, stream: try Builder.stream(stream, "uniform"))
     }
 
@@ -29,7 +29,7 @@ public enum Random {
         guard dtype.isFloatingPoint else { throw .dtype("normal", "can only generate floating-point values, got \(dtype)") }
         try checkShape(shape, "normal")
         let key = key ?? sequence.next()
-        return Builder.node(
+        return try Builder.node(
             .randomNormal(key: key, loc: loc, scale: scale), [], shape: shape, dtype: dtype, stream: try Builder.stream(stream, "normal"))
     }
 }

@@ -30,18 +30,18 @@ private func reduce(
     var outType = x.dtype
     switch op {
     case .all, .any:
-        input = Builder.cast(x, to: .bool, stream: stream)
+        input = try Builder.cast(x, to: .bool, stream: stream)
         outType = .bool
     case .sum, .prod:
         if x.dtype == .bool {
-            input = Builder.cast(x, to: .int32, stream: stream)
+            input = try Builder.cast(x, to: .int32, stream: stream)
             outType = .int32
         }
     case .max, .min:
         break
     }
     let shape = reductionShape(x.shape, axes: axes, keepDims: keepDims)
-    return Builder.node(.reduce(op, axes: axes), [input], shape: shape, dtype: outType, stream: stream)
+    return try Builder.node(.reduce(op, axes: axes), [input], shape: shape, dtype: outType, stream: stream)
 }
 
 public func sum(_ x: Tensor, axes: [Int]? = nil, keepDims: Bool = false, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
@@ -71,10 +71,10 @@ public func mean(_ x: Tensor, axes: [Int]? = nil, keepDims: Bool = false, stream
     // float16 sums and divides in float32: a count above 65504 is inf in float16 (mean → 0),
     // and the sum of many float16 values can leave float16's range even when the mean does not.
     let accumulator: DType = dtype == .float16 ? .float32 : dtype
-    let total = try reduce(.sum, Builder.cast(x, to: accumulator, stream: stream), axes: resolved, keepDims: keepDims, stream: .stream(stream))
+    let total = try reduce(.sum, try Builder.cast(x, to: accumulator, stream: stream), axes: resolved, keepDims: keepDims, stream: .stream(stream))
     let count = Shape.count(resolved.map { x.shape[$0] })
     let divisor = try Builder.constant(.float(Double(count)), dtype: accumulator, op: "mean")
-    return Builder.cast(try binary(.divide, total, divisor, .stream(stream)), to: dtype, stream: stream)
+    return try Builder.cast(try binary(.divide, total, divisor, .stream(stream)), to: dtype, stream: stream)
 }
 
 private func argReduce(_ op: ArgReduceOp, _ x: Tensor, axis: Int?, keepDims: Bool, _ placement: StreamOrDevice) throws(EngineError) -> Tensor {
@@ -94,7 +94,7 @@ private func argReduce(_ op: ArgReduceOp, _ x: Tensor, axis: Int?, keepDims: Boo
         throw .shape(name, "cannot take \(name) of an empty axis \(axis) of \(describe(x.shape, x.dtype))")
     }
     let shape = reductionShape(x.shape, axes: [a], keepDims: keepDims)
-    return Builder.node(.argReduce(op, axis: a), [x], shape: shape, dtype: .int32, stream: stream)
+    return try Builder.node(.argReduce(op, axis: a), [x], shape: shape, dtype: .int32, stream: stream)
 }
 
 /// Index (int32) of the first maximum along `axis` (of the flattened array when nil).
@@ -110,7 +110,7 @@ public func softmax(_ x: Tensor, axes: [Int]? = nil, stream placement: StreamOrD
     let resolved = try resolveAxes(axes, x, "softmax")
     let stream = try Builder.stream(placement, "softmax")
     let dtype = x.dtype.floatingResult
-    return Builder.node(.softmax(axes: resolved), [Builder.cast(x, to: dtype, stream: stream)], shape: x.shape, dtype: dtype, stream: stream)
+    return try Builder.node(.softmax(axes: resolved), [try Builder.cast(x, to: dtype, stream: stream)], shape: x.shape, dtype: dtype, stream: stream)
 }
 
 public func softmax(_ x: Tensor, axis: Int, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
@@ -123,7 +123,7 @@ public func logsumexp(_ x: Tensor, axes: [Int]? = nil, keepDims: Bool = false, s
     let stream = try Builder.stream(placement, "logsumexp")
     let dtype = x.dtype.floatingResult
     let shape = reductionShape(x.shape, axes: resolved, keepDims: keepDims)
-    return Builder.node(.logsumexp(axes: resolved), [Builder.cast(x, to: dtype, stream: stream)], shape: shape, dtype: dtype, stream: stream)
+    return try Builder.node(.logsumexp(axes: resolved), [try Builder.cast(x, to: dtype, stream: stream)], shape: shape, dtype: dtype, stream: stream)
 }
 
 extension Tensor {

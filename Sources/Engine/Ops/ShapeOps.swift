@@ -29,7 +29,7 @@ public func reshape(_ x: Tensor, _ shape: [Int], stream placement: StreamOrDevic
         throw .shape("reshape", "cannot reshape array of size \(x.size) \(describe(x.shape, x.dtype)) into shape \(formatShape(shape))")
     }
     if resolved == x.shape { return x }
-    return Builder.node(.reshape, [x], shape: resolved, dtype: x.dtype, stream: stream)
+    return try Builder.node(.reshape, [x], shape: resolved, dtype: x.dtype, stream: stream)
 }
 
 /// Permutes axes (reverses them when none are given).
@@ -48,7 +48,7 @@ public func transpose(_ x: Tensor, _ axes: [Int]? = nil, stream placement: Strea
         permutation = Array((0..<x.ndim).reversed())
     }
     if permutation == Array(0..<x.ndim) { return x }
-    return Builder.node(.transpose(permutation: permutation), [x], shape: permutation.map { x.shape[$0] }, dtype: x.dtype, stream: stream)
+    return try Builder.node(.transpose(permutation: permutation), [x], shape: permutation.map { x.shape[$0] }, dtype: x.dtype, stream: stream)
 }
 
 public func swapAxes(_ x: Tensor, _ a: Int, _ b: Int, stream: StreamOrDevice = .default) throws(EngineError) -> Tensor {
@@ -77,7 +77,7 @@ public func broadcast(_ x: Tensor, to shape: [Int], stream placement: StreamOrDe
         count = product
     }
     if shape == x.shape { return x }
-    return Builder.node(.broadcast, [x], shape: shape, dtype: x.dtype, stream: stream)
+    return try Builder.node(.broadcast, [x], shape: shape, dtype: x.dtype, stream: stream)
 }
 
 /// Removes size-1 axes (all of them when none are given).
@@ -136,8 +136,10 @@ public func concatenate(_ arrays: [Tensor], axis: Int = 0, stream placement: Str
         shape[a] += x.shape[a]
         dtype = DType.promote(dtype, x.dtype)
     }
-    if arrays.count == 1 { return Builder.cast(first, to: dtype, stream: stream) }
-    return Builder.node(.concatenate(axis: a), arrays.map { Builder.cast($0, to: dtype, stream: stream) }, shape: shape, dtype: dtype, stream: stream)
+    if arrays.count == 1 { return try Builder.cast(first, to: dtype, stream: stream) }
+    var inputs: [Tensor] = []
+    for x in arrays { inputs.append(try Builder.cast(x, to: dtype, stream: stream)) }
+    return try Builder.node(.concatenate(axis: a), inputs, shape: shape, dtype: dtype, stream: stream)
 }
 
 /// Joins equally shaped arrays along a new axis.
@@ -153,12 +155,12 @@ public func stack(_ arrays: [Tensor], axis: Int = 0, stream: StreamOrDevice = .d
 
 /// A copy in another dtype (floats to ints truncate toward zero; NaN becomes 0).
 public func astype(_ x: Tensor, _ dtype: DType, stream placement: StreamOrDevice = .default) throws(EngineError) -> Tensor {
-    Builder.cast(x, to: dtype, stream: try Builder.stream(placement, "astype"))
+    try Builder.cast(x, to: dtype, stream: try Builder.stream(placement, "astype"))
 }
 
 /// A row-contiguous copy of `x`.
 public func contiguous(_ x: Tensor, stream placement: StreamOrDevice = .default) throws(EngineError) -> Tensor {
-    Builder.node(.copy, [x], shape: x.shape, dtype: x.dtype, stream: try Builder.stream(placement, "copy"))
+    try Builder.node(.copy, [x], shape: x.shape, dtype: x.dtype, stream: try Builder.stream(placement, "copy"))
 }
 
 extension Tensor {

@@ -21,6 +21,8 @@ struct Collector {
     private var recorded = 0
     private var log: ProfileSession?
     private var scratch: [EngineEvent] = []
+    /// This drain's window events per stream, merged into the windows at its end.
+    private var pending: [Int: (ops: [OpRecord], waits: [WaitRecord], transfers: [TransferRecord])] = [:]
 
     /// Ten seconds: the longest occupancy window.
     static let occupancySpan: UInt64 = 10_000_000_000
@@ -42,6 +44,13 @@ struct Collector {
         guard !events.isEmpty else { return }
         let sorted = events.sorted { $0.time < $1.time }
         for event in sorted { add(event) }
+        // Window batches are sorted (by end time): merge them in.
+        for (index, batch) in pending {
+            if !batch.ops.isEmpty { streams[index]!.ops.merge(batch.ops) { $0.finished } }
+            if !batch.waits.isEmpty { streams[index]!.waits.merge(batch.waits) { $0.finished } }
+            if !batch.transfers.isEmpty { streams[index]!.transfers.merge(batch.transfers) { $0.finished } }
+        }
+        pending.removeAll(keepingCapacity: true)
         recorded += events.count
         let horizon = now > Self.occupancySpan + 200_000_000 ? now - Self.occupancySpan - 200_000_000 : 0
         for key in streams.keys {
@@ -70,7 +79,7 @@ struct Collector {
         switch event {
         case .op(let r):
             let info = stream(r.streamIndex, name: r.streamName, device: r.device)
-            streams[r.streamIndex]!.ops.insertOrdered(r) { $0.finished }
+            pending[r.streamIndex, default: ([], [], [])].ops.append(r)
             streams[r.streamIndex]!.busy.add(start: r.started, end: r.finished)
             let key = OpKey(name: r.name, device: r.device)
             ops[key, default: OpAggregate(name: r.name, device: r.device, recentLimit: configuration.recentLatencies)].add(r)
@@ -81,13 +90,13 @@ struct Collector {
             log?.ops.append(r)
         case .wait(let r):
             _ = stream(r.streamIndex, name: nil, device: r.device)
-            streams[r.streamIndex]!.waits.insertOrdered(r) { $0.finished }
+            pending[r.streamIndex, default: ([], [], [])].waits.append(r)
             waits[WaitKey(stream: r.streamIndex, waitedFor: r.waitedForStreamIndex), default: PairTotals()].add(r.duration)
             waitedForNames[r.waitedForStreamIndex] = (Self.streamName(fromWorker: r.waitedForStream), r.device)
             log?.waits.append(r)
         case .transfer(let r):
             _ = stream(r.streamIndex, name: r.streamName, device: r.device)
-            streams[r.streamIndex]!.transfers.insertOrdered(r) { $0.finished }
+            pending[r.streamIndex, default: ([], [], [])].transfers.append(r)
             transfers[TransferKey(direction: r.direction, device: r.device), default: PairTotals()].add(r.duration, bytes: r.bytes)
             log?.transfers.append(r)
         case .memory(let r):

@@ -37,20 +37,42 @@ public struct EventWindow<Element: Sendable>: RandomAccessCollection, Sendable {
         count += 1
     }
 
-    /// Inserts keeping `key` ascending, searching back from the end (events arrive nearly in order).
-    /// Only the newest chunk is searched; an element older than all of it is appended.
-    mutating func insertOrdered(_ element: Element, key: (Element) -> UInt64) {
-        guard let lastChunk = chunks.indices.last, let newest = chunks[lastChunk].last, key(newest) > key(element),
-            chunks[lastChunk].count < chunkSize
-        else {
-            append(element)
+    /// Merges a batch sorted by `key` into the window (sorted by `key`). Events arrive nearly in
+    /// order, so usually the batch is appended; otherwise only the overlapping tail is rewritten.
+    mutating func merge(_ batch: [Element], key: (Element) -> UInt64) {
+        guard let firstKey = batch.first.map(key) else { return }
+        // The first position whose key is greater than the batch's first.
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if key(self[mid]) <= firstKey { low = mid + 1 } else { high = mid }
+        }
+        guard low < count else {
+            for element in batch { append(element) }
             return
         }
-        var position = chunks[lastChunk].count
-        let k = key(element)
-        while position > 0, key(chunks[lastChunk][position - 1]) > k { position -= 1 }
-        chunks[lastChunk].insert(element, at: position)
-        count += 1
+        let tail = Array(self[low...])
+        truncate(to: low)
+        var i = 0
+        var j = 0
+        while i < tail.count || j < batch.count {
+            if j == batch.count || (i < tail.count && key(tail[i]) <= key(batch[j])) {
+                append(tail[i])
+                i += 1
+            } else {
+                append(batch[j])
+                j += 1
+            }
+        }
+    }
+
+    /// Keeps the first `n` elements.
+    private mutating func truncate(to n: Int) {
+        let keepChunks = (n + chunkSize - 1) / chunkSize
+        chunks.removeLast(chunks.count - keepChunks)
+        if let last = chunks.indices.last { chunks[last].removeLast(chunks[last].count - (n - last * chunkSize)) }
+        count = n
     }
 
     /// Drops whole chunks from the front until at most `limit` elements remain (may keep up to one chunk more).

@@ -1,17 +1,49 @@
-/// Runs one graph node on the CPU: allocates its output from the pool and calls the kernel.
-enum CPUBackend {
-    static func execute(_ node: Node, shape: [Int], dtype: DType) throws(EngineError) -> ArrayData {
+import Foundation
+
+/// The host CPU: each stream a worker thread, kernels on host memory, OpenBLAS for matmul.
+/// Synchronous: an op is done when `execute` returns, so its times are measured around the kernel.
+final class CPUBackend: Backend {
+    let device = Device.cpu
+    let pool: MemoryPool
+    var runsInline: Bool { true }
+
+    init() {
+        let ram = Int(ProcessInfo.processInfo.physicalMemory)
+        // As MLX's CPU allocator: memory limit 0.8 × RAM, cache limit 32 MiB… but larger here, since the
+        // dashboard's loops reuse big buffers; still bounded and settable.
+        pool = MemoryPool(
+            name: "cpu", device: .cpu, allocator: HostAllocator(), memoryLimit: ram / 10 * 8, cacheLimit: 256 << 20)
+    }
+
+    func makeStreamState(name: String) throws(EngineError) -> (any AnyObject & Sendable)? { nil }
+
+    func execute(_ execution: Execution) throws(EngineError) -> (ArrayData, (any DeviceEvent)?) {
+        try execution.waitForProducers(onDevice: true)
+        let started = execution.recorder == nil ? 0 : EngineClock.now()
+        let data = try Self.compute(execution.node, shape: execution.shape, dtype: execution.dtype, pool: pool, execution)
+        execution.recordOp(started: started, finished: execution.recorder == nil ? 0 : EngineClock.now())
+        return (data, nil)
+    }
+
+    /// Host data is already where the CPU reads it.
+    func hostData(_ data: ArrayData, shape: [Int], dtype: DType, transfer: TransferReporter?) throws(EngineError) -> ArrayData {
+        data
+    }
+
+    static func compute(
+        _ node: Node, shape: [Int], dtype: DType, pool: MemoryPool, _ execution: Execution
+    ) throws(EngineError) -> ArrayData {
         // Before anything copies `node.inputs`: the uniqueness check needs the node's own references.
         let donated = donor(node, shape: shape, dtype: dtype)
+        let hostInputs = try execution.hostInputs()
         let inputs = node.inputs
-        // Inputs were evaluated before this node (dependency order), so their data is present.
-        func input(_ i: Int) -> ArrayData { inputs[i].data! }
+        func input(_ i: Int) -> ArrayData { hostInputs[i] }
         func inShape(_ i: Int) -> [Int] { inputs[i].shape }
         let count = Shape.count(shape)
         let name = node.primitive.name
 
         func allocate() throws(EngineError) -> Buffer {
-            try Runtime.shared.pool(for: node.stream.device).allocate(count * dtype.size, op: name)
+            try pool.allocate(count * dtype.size, op: name)
         }
         func contiguousResult(_ buffer: Buffer) -> ArrayData {
             // Rank 0 and 1 without allocating (`[1]` is a statically initialised literal).
@@ -76,7 +108,7 @@ enum CPUBackend {
             try MatmulKernels.matmul(input(0), inShape(0), input(1), inShape(1), type: dtype, shape: shape, out: out)
         case .concatenate(let axis):
             try LayoutKernels.concatenate(
-                inputs.map { ($0.data!, $0.shape) }, axis: axis, type: dtype, shape: shape, out: out)
+                inputs.indices.map { (hostInputs[$0], inputs[$0].shape) }, axis: axis, type: dtype, shape: shape, out: out)
         case .reshape, .transpose, .slice, .broadcast:
             preconditionFailure("views are handled above")
         }
@@ -93,9 +125,13 @@ enum CPUBackend {
         for i in 0..<node.inputs.count where node.inputs[i].dtype == dtype && node.inputs[i].shape == shape {
             let fits = node.inputs[i].data.map {
                 $0.offset == 0 && $0.isRowContiguous(shape) && $0.buffer.byteCount == count * dtype.size
+                    && $0.buffer.device == node.stream.device
             }
             // The copy of the input's data above is gone here, so its buffer can read as unshared.
-            if fits == true, let buffer = node.donatableBuffer(i) { return buffer }
+            if fits == true, let buffer = node.donatableBuffer(i) {
+                buffer.invalidateAttachments()
+                return buffer
+            }
         }
         return nil
     }

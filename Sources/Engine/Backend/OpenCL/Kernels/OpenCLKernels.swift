@@ -1,0 +1,130 @@
+import Foundation
+
+/// The OpenCL kernel library of one device: turns a graph node's primitive into kernel launches on
+/// a queue, with the CPU backend's exact semantics.
+///
+/// ```swift
+/// let kernels = try OpenCLKernels(device: device, context: context)
+/// let done = try kernels.enqueue(.binary(.add), inputs: [a, b], output: c, queue: queue, waitFor: [producer])
+/// ```
+/// Programs are generated per (op, dtypes), built once per process (and cached on disk), and shared
+/// by every queue of the device. Views (reshape, transpose, slice, broadcast) are not kernels: they
+/// are different `CLArrayRef`s over one buffer.
+final class OpenCLKernels: @unchecked Sendable {
+    let device: OpenCLDevice
+    let context: CLContext
+    let programs: ProgramCache
+    /// Build options for every program.
+    let options: String
+    /// Whether kernels may use double (ranges, float sums, logsumexp), as the CPU does.
+    let fp64: Bool
+    /// Work items per group for elementwise launches.
+    let groupSize: Int
+    private let lock = Lock()
+    private var memo: [String: CLProgram] = [:]
+
+    init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory) throws(EngineError) {
+        self.device = device
+        self.context = context
+        programs = ProgramCache(
+            context: context, deviceName: device.info.name, driverVersion: device.info.driverVersion, directory: cacheDirectory)
+        var options = "-cl-std=CL1.2"
+        if (try? device.device.correctlyRoundedDivideSqrt) == true {
+            // The CPU divides and takes square roots correctly rounded; OpenCL's default allows 2.5 ulp.
+            options += " -cl-fp32-correctly-rounded-divide-sqrt"
+        }
+        self.options = options
+        fp64 = device.info.fp64
+        groupSize = Swift.max(1, Swift.min(256, device.info.maxWorkGroupSize))
+    }
+
+    /// Enqueues `primitive` reading `inputs` and writing `output` (a fresh contiguous buffer) on
+    /// `queue` after `waitFor`; returns the event that completes with the result. An empty output
+    /// enqueues only a marker, so there is always an event to wait on.
+    func enqueue(
+        _ primitive: Primitive, inputs: [CLArrayRef], output: CLArrayRef, queue: CLQueue, waitFor: [CLEvent]
+    ) throws(EngineError) -> CLEvent {
+        let op = primitive.name
+        try check(primitive, inputs: inputs, output: output)
+        if output.count == 0 { return try queue.marker(waitFor: waitFor, op: op) }
+        let run = Launch(kernels: self, queue: queue, waitFor: waitFor, op: op)
+        switch primitive {
+        case .full(let value):
+            return try run.fill(output, value)
+        case .arange(let start, let step):
+            return try run.arange(output, start: start, step: step)
+        case .linspace(let start, let stop):
+            return try run.linspace(output, start: start, stop: stop)
+        case .eye(let k):
+            return try run.eye(output, k: k)
+        case .randomUniform(let key, let low, let high):
+            return try run.random(output, key: key, normal: false, a: low, b: high)
+        case .randomNormal(let key, let loc, let scale):
+            return try run.random(output, key: key, normal: true, a: loc, b: scale)
+        case .unary(let unaryOp):
+            return try run.elementwise(
+                ElementwiseSource.unary(unaryOp, inputs[0].dtype), inputs: inputs, output: output)
+        case .binary(let binaryOp):
+            return try run.elementwise(
+                ElementwiseSource.binary(binaryOp, inputs[0].dtype), inputs: inputs, output: output)
+        case .select:
+            return try run.elementwise("x ? y : z", inputs: inputs, output: output)
+        case .astype, .copy:
+            return try run.elementwise(
+                ElementwiseSource.cast(from: inputs[0].dtype, to: output.dtype), inputs: inputs, output: output)
+        case .reduce(let reduceOp, let axes):
+            return try run.reduce(reduceOp, inputs[0], axes: axes, output: output)
+        case .argReduce(let argOp, let axis):
+            return try run.argReduce(argOp, inputs[0], axis: axis, output: output)
+        case .softmax(let axes):
+            return try run.softmax(inputs[0], axes: axes, output: output)
+        case .logsumexp(let axes):
+            return try run.logsumexp(inputs[0], axes: axes, output: output)
+        case .matmul:
+            return try run.matmul(inputs[0], inputs[1], output: output)
+        case .concatenate(let axis):
+            return try run.concatenate(inputs, axis: axis, output: output)
+        case .reshape, .transpose, .slice, .broadcast:
+            throw .argument(op, "a view is metadata over its input's buffer, not an OpenCL kernel")
+        }
+    }
+
+    /// The program for `key`, generating its source only on the first request.
+    func program(_ key: String, op: String, source: () throws(EngineError) -> String) throws(EngineError) -> CLProgram {
+        if let program = lock.withLock({ memo[key] }) { return program }
+        let program = try programs.program(source: try source(), options: options, op: op)
+        lock.withLock { memo[key] = program }
+        return program
+    }
+
+    /// Refuses malformed requests with an error naming the op (never a trap inside a kernel).
+    private func check(_ primitive: Primitive, inputs: [CLArrayRef], output: CLArrayRef) throws(EngineError) {
+        let op = primitive.name
+        let expected: Int? =
+            switch primitive {
+            case .full, .arange, .linspace, .eye, .randomUniform, .randomNormal: 0
+            case .unary, .astype, .copy, .reduce, .argReduce, .softmax, .logsumexp: 1
+            case .binary, .matmul: 2
+            case .select: 3
+            case .concatenate: nil
+            case .reshape, .transpose, .slice, .broadcast: nil
+            }
+        if let expected, inputs.count != expected {
+            throw .argument(op, "expects \(expected) input\(expected == 1 ? "" : "s"), got \(inputs.count)")
+        }
+        for ref in inputs + [output] {
+            guard ref.shape.count == ref.strides.count, ref.shape.allSatisfy({ $0 >= 0 }), ref.offset >= 0 else {
+                throw .argument(op, "malformed array reference: shape \(formatShape(ref.shape)), strides \(ref.strides), offset \(ref.offset)")
+            }
+        }
+        var expectedStride = 1
+        var contiguous = output.offset == 0
+        for d in stride(from: output.shape.count - 1, through: 0, by: -1) where output.shape[d] != 1 {
+            contiguous = contiguous && output.strides[d] == expectedStride
+            expectedStride *= output.shape[d]
+        }
+        guard contiguous || output.count == 0 else {
+            throw .argument(op, "the output must be a fresh contiguous buffer, got offset \(output.offset), strides \(output.strides)")
+        }
+    }
+}

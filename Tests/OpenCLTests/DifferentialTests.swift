@@ -1,0 +1,18 @@
+import Testing
+
+@testable import Engine
+
+/// Every primitive × dtype on PoCL against the CPU engine (see `DifferentialCatalog`). One shared
+/// testbed, so each kernel program is compiled once per test process.
+@Suite("OpenCL differential", .serialized)
+struct DifferentialTests {
+    static let names = DifferentialCatalog.all.map(\.name)
+
+    @Test("matches the CPU engine", arguments: names)
+    func matchesCPU(_ name: String) throws {
+        let testbed = try OpenCLTestbed.shared.get()
+        let item = try #require(DifferentialCatalog.all.first { $0.name == name })
+        let failures = item.run(on: testbed)
+        #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
+    }
+}
