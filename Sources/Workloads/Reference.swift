@@ -32,6 +32,7 @@ public enum Reference {
     /// Up to `count` row indices spread evenly over 0..<total (first and last included).
     public static func sampleRows(_ total: Int, count: Int = 16) -> [Int] {
         guard total > count else { return Array(0..<total) }
+        guard count > 1 else { return [0] }
         return (0..<count).map { $0 * (total - 1) / (count - 1) }
     }
 

@@ -12,7 +12,7 @@ struct Run: ParsableCommand {
         discussion: """
             Workload parameters are given as --NAME VALUE (`streamtop list` shows each workload's, with \
             types, defaults and allowed values); --placement, --size, --iterations and --seed are the common ones. \
-            Bad input exits with status 64 before anything runs; a failure while running, or a failed check, exits 1.
+            --placement all runs every placement the workload has on the devices this machine has, and lists the             others as skipped with the reason; naming a device that is missing is an error.             Bad input exits with status 64 before anything runs; a failure while running, or a failed check, exits 1.
 
             Examples:
               streamtop run matmul-exp-split --placement cpu,gpu --trace out.json
@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
     @Flag(help: "Print one JSON document (result, checks and profile) instead of text.")
     var json = false
 
-    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Workload parameters as --NAME VALUE.", valueName: "parameters"))
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Workload parameters as --NAME VALUE, e.g. --m 1024.", valueName: "parameters"))
     var parameters: [String] = []
 
     func validate() throws {
@@ -145,8 +145,11 @@ struct Run: ParsableCommand {
             if loopSeconds != nil {
                 print("loop: \(outcome.runs) runs in " + String(format: "%.1f s", outcome.seconds) + ", \(outcome.failedRuns) with a failed check" + (outcome.stopped ? " (stopped)" : ""))
             }
-            print("")
-            print(summary.table())
+            let profile = summary.table()
+            if !profile.isEmpty {
+                print("")
+                print(profile)
+            }
             if let traceURL { print("trace: \(traceURL.path)") }
         }
         guard outcome.passed else {
