@@ -48,6 +48,8 @@ let package = Package(
         .executableTarget(name: "tui-harness", dependencies: ["TerminalUI"], path: "Sources/TUIHarness"),
         // Render/diff/serialize timings of a full mixed-widget frame (not a test: prints figures).
         .executableTarget(name: "tui-bench", dependencies: ["TerminalUI"], path: "Benchmarks/TUIBench"),
+        // Snapshot, record and trace costs of the profiler (not a test: prints figures).
+        .executableTarget(name: "profiler-bench", dependencies: ["Profiler", "Engine"], path: "Benchmarks/ProfilerBench"),
 
         .testTarget(name: "EngineTests", dependencies: ["Engine"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Engine"]),

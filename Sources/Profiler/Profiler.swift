@@ -84,6 +84,9 @@ public final class Profiler: EngineRecorder, @unchecked Sendable {
         }
     }
 
+    /// Events that reached the aggregates (for tests: no collection).
+    func lockedRecordedCount() -> Int { lock.withLock { collector.recordedCount } }
+
     /// Forgets everything collected so far (the buffers are drained and discarded).
     public func reset() {
         lock.withLock {

@@ -5,13 +5,18 @@ import Foundation
 final class Ticker: @unchecked Sendable {
     private let stopped = ManagedAtomic<Bool>(false)
     private let done = DispatchSemaphore(value: 0)
+    /// The thread's id, so a stop from the thread itself (say, the last reference dropped in `body`) does not wait on itself.
+    private let threadID = ManagedAtomic<UInt>(0)
 
     init(intervalMs: Int, _ body: @escaping @Sendable () -> Void) {
         let stopped = self.stopped
         let done = self.done
+        let threadID = self.threadID
+        let sleepMicros = UInt32(min(max(intervalMs, 1), 60_000) * 1000)
         let thread = Thread {
+            threadID.store(UInt(pthread_self()), ordering: .releasing)
             while !stopped.load(ordering: .acquiring) {
-                usleep(UInt32(intervalMs) * 1000)
+                usleep(sleepMicros)
                 if stopped.load(ordering: .acquiring) { break }
                 body()
             }
@@ -21,8 +26,10 @@ final class Ticker: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops the thread and waits for it to finish its current round.
+    /// Stops the thread and waits for it to finish its current round (unless called from it).
     func stop() {
-        if stopped.exchange(true, ordering: .acquiringAndReleasing) == false { done.wait() }
+        guard stopped.exchange(true, ordering: .acquiringAndReleasing) == false else { return }
+        if threadID.load(ordering: .acquiring) == UInt(pthread_self()) { return }
+        done.wait()
     }
 }

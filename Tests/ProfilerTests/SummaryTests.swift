@@ -81,5 +81,6 @@ struct SummaryTests {
         #expect(Units.bytes(512) == "512 B")
         #expect(Units.bytes(3 << 20) == "3.0 MiB")
         #expect(Units.fixed(-0.04, 1) == "0.0" && Units.fixed(-0.06, 1) == "-0.1")
+        #expect(Units.fixed(1e300, 2) == "1e+300" && Units.fixed(.nan, 1) == "-")
     }
 }

@@ -137,3 +137,30 @@ struct EngineTraceTests {
         #expect(!profiler.isRunning)
     }
 }
+
+/// A snapshot's trace: the window's spans and the memory samples, with the pool's hit rate.
+struct SnapshotTraceTests {
+    @Test("from a snapshot: spans of the window, counters from the samples with running hit rates")
+    func fromSnapshot() throws {
+        let T0 = 7 * Make.s
+        let events: [EngineEvent] = [
+            .op(Make.op("exp", node: 1, stream: 1, start: T0, end: T0 + Make.ms)),
+            .op(Make.op("exp", node: 2, stream: 2, start: T0 + 2 * Make.ms, end: T0 + 3 * Make.ms, inputs: [1])),
+            .memory(Make.memory(.allocate, bytes: 64, active: 64, peak: 64, at: T0 + 1)),
+            .memory(Make.memory(.allocate, bytes: 64, hit: true, active: 128, peak: 128, at: T0 + 2)),
+            .memory(Make.memory(.free, bytes: 64, active: 64, cached: 64, peak: 128, at: T0 + 3)),
+            .memory(Make.memory(.allocate, bytes: 64, hit: true, active: 128, peak: 128, at: T0 + 4)),
+        ]
+        var collector = Collector(configuration: ProfilerConfiguration(), start: T0)
+        collector.ingest(events, now: T0 + Make.s)
+        let snapshot = collector.snapshot(now: T0 + Make.s, dropped: 0)
+        for data in [ChromeTrace.data(snapshot), ChromeTrace.data(ProfileSession(snapshot))] {
+            let trace = try TraceChecker(data)
+            #expect(trace.problems == [])
+            #expect(trace.slices.count == 2 && trace.flows.count == 1)
+            let rates = trace.counters.filter { $0["name"] as? String == "cpu pool hit rate" }
+                .compactMap { (($0["args"] as? [String: Any])?["percent"] as? NSNumber)?.doubleValue }
+            #expect(rates.map { ($0 * 10).rounded() / 10 } == [0, 50, 50, 66.7])
+        }
+    }
+}

@@ -25,6 +25,13 @@ struct BusyIntervals {
     mutating func add(start: UInt64, end: UInt64) {
         guard end > start else { return }
         firstStart = Swift.min(firstStart ?? start, start)
+        // The common case: after everything so far.
+        if intervals.last.map({ $0.end < start }) ?? true {
+            intervals.append(Interval(start: start, end: end, before: total))
+            total += end - start
+            if intervals.count > limit { intervals.removeFirst() }
+            return
+        }
         // Find the first interval that touches or follows [start, end], scanning back from the end.
         var first = intervals.count
         while first > 0, intervals[first - 1].end >= start { first -= 1 }
@@ -38,7 +45,11 @@ struct BusyIntervals {
         }
         let before = first > 0 ? intervals[first - 1].before + (intervals[first - 1].end - intervals[first - 1].start) : (intervals.first?.before ?? 0)
         let replaced = Interval(start: newStart, end: newEnd, before: before)
-        intervals.replaceSubrange(first..<last, with: [replaced])
+        if last - first == 1 {
+            intervals[first] = replaced
+        } else {
+            intervals.replaceSubrange(first..<last, with: CollectionOfOne(replaced))
+        }
         // Recompute prefix sums after the change (usually nothing follows).
         var running = before + (newEnd - newStart)
         var i = first + 1

@@ -24,6 +24,8 @@ struct Collector {
     /// This drain's window events per stream, merged into the windows at its end.
     private var pending: [Int: (ops: [OpRecord], waits: [WaitRecord], transfers: [TransferRecord])] = [:]
 
+    var recordedCount: Int { recorded }
+
     /// Ten seconds: the longest occupancy window.
     static let occupancySpan: UInt64 = 10_000_000_000
 
@@ -53,14 +55,14 @@ struct Collector {
         pending.removeAll(keepingCapacity: true)
         recorded += events.count
         let horizon = now > Self.occupancySpan + 200_000_000 ? now - Self.occupancySpan - 200_000_000 : 0
-        for key in streams.keys {
+        for key in Array(streams.keys) {  // a copy: iterating the live keys while mutating would copy every value
             streams[key]!.busy.evict(before: horizon)
             streams[key]!.ops.trim(toAbout: configuration.windowPerStream)
             streams[key]!.waits.trim(toAbout: configuration.windowPerStream)
             streams[key]!.transfers.trim(toAbout: configuration.windowPerStream)
         }
         let second = now > 1_000_000_000 ? now - 1_000_000_000 : 0
-        for key in memory.keys { memory[key]!.evict(before: second) }
+        for key in Array(memory.keys) { memory[key]!.evict(before: second) }
     }
 
     private mutating func stream(_ index: Int, name: String?, device: Device) -> StreamInfo {
@@ -130,7 +132,7 @@ struct Collector {
         }
         var opStats: [OpStats] = []
         opStats.reserveCapacity(ops.count)
-        for key in ops.keys { opStats.append(ops[key]!.stats()) }
+        for key in Array(ops.keys) { opStats.append(ops[key]!.stats()) }
         opStats.sort { ($0.totalNs, $1.name, $1.device.label) > ($1.totalNs, $0.name, $0.device.label) }
         let occupancy = ordered.map { occupancyOf(streams[$0.index]!, now: now) }
         let memorySeries = memory.values

@@ -38,7 +38,9 @@ struct MemoryAggregate {
             active = r.activeBytes
             cached = r.cachedBytes
         }
-        let sample = MemorySeries.Sample(time: r.time, activeBytes: r.activeBytes, cachedBytes: r.cachedBytes, peakBytes: r.peakBytes)
+        let sample = MemorySeries.Sample(
+            time: r.time, activeBytes: r.activeBytes, cachedBytes: r.cachedBytes, peakBytes: r.peakBytes,
+            allocations: allocations, cacheHits: hits)
         var position = samples.count
         while position > 0, samples[position - 1].time > r.time { position -= 1 }
         samples.insert(sample, at: position)

@@ -50,14 +50,31 @@ struct OpAggregate {
 
     mutating func stats() -> OpStats {
         if let cached { return cached }
+        let p = count > 0 ? percentiles([50, 90, 95, 99]) : [0, 0, 0, 0]
         let stats = OpStats(
             name: name, device: device, count: count, errors: errors, totalNs: total,
             meanNs: count > 0 ? Double(total) / Double(count) : 0, minNs: count > 0 ? minimum : 0, maxNs: maximum,
-            p50Ns: percentile(50), p90Ns: percentile(90), p95Ns: percentile(95), p99Ns: percentile(99),
-            totalBytes: bytes, totalFlops: flops, recentNs: Array(recent))
+            p50Ns: p[0], p90Ns: p[1], p95Ns: p[2], p99Ns: p[3], totalBytes: bytes, totalFlops: flops,
+            recentNs: Array(recent))
         cached = stats
         return stats
     }
 
-    private func percentile(_ p: Double) -> UInt64 { count > 0 ? histogram.valueAtPercentile(p) : 0 }
+    /// `Histogram.valueAtPercentile` for several ascending percentiles in one pass over the recorded
+    /// values (the library walks every bucket once per call, unspecialised).
+    private func percentiles(_ ps: [Double]) -> [UInt64] {
+        let total = Double(histogram.totalCount)
+        // The same rank rule as valueAtPercentile: ceil(p⁻ × n / 100), at least 1.
+        let ranks = ps.map { Swift.max(1, UInt64(($0.nextDown * total / 100).rounded(.up))) }
+        var result = [UInt64](repeating: histogram.maxRecorded, count: ps.count)
+        var next = 0
+        for step in histogram.recordedValues() {
+            while next < ranks.count, step.totalCountToThisValue >= ranks[next] {
+                result[next] = Swift.max(Swift.min(step.value, histogram.maxRecorded), histogram.min)
+                next += 1
+            }
+            if next == ranks.count { break }
+        }
+        return result
+    }
 }

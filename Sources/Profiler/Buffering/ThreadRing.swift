@@ -11,11 +11,13 @@ import Engine
 /// discards its new event rather than wait. Every discarded event is counted, so `pushed == taken + dropped + held`.
 final class ThreadRing: @unchecked Sendable {
     let capacity: Int
-    private let slots: UnsafeMutablePointer<EngineEvent?>
+    /// Initialised exactly where the state says the slot holds an event.
+    private let slots: UnsafeMutablePointer<EngineEvent>
     private let states: UnsafeMutablePointer<UInt64.AtomicRepresentation>
-    private let head = ManagedAtomic<UInt64>(0)
-    private let tail = ManagedAtomic<UInt64>(0)
-    private let droppedCount = ManagedAtomic<Int>(0)
+    // Unsafe atomics on storage of our own: they inline fully (the managed ones cost a call per access).
+    private let head = UnsafeAtomic<UInt64>.create(0)
+    private let tail = UnsafeAtomic<UInt64>.create(0)
+    private let droppedCount = UnsafeAtomic<Int>.create(0)
     /// Producer-only copy of `tail`.
     private var nextSeq: UInt64 = 0
     /// Set when the owning thread exits; an empty exited ring can be forgotten.
@@ -24,14 +26,18 @@ final class ThreadRing: @unchecked Sendable {
     init(capacity: Int) {
         self.capacity = max(1, capacity)
         slots = .allocate(capacity: self.capacity)
-        slots.initialize(repeating: nil, count: self.capacity)
         states = .allocate(capacity: self.capacity)
         for i in 0..<self.capacity { (states + i).initialize(to: .init(UInt64(2 * i))) }
     }
 
     deinit {
-        slots.deinitialize(count: capacity)
+        let first = head.load(ordering: .acquiring)
+        let end = tail.load(ordering: .acquiring)
+        for seq in first..<end { (slots + Int(seq % UInt64(capacity))).deinitialize(count: 1) }
         slots.deallocate()
+        head.destroy()
+        tail.destroy()
+        droppedCount.destroy()
         for i in 0..<capacity { _ = (states + i).move().dispose() }
         states.deallocate()
     }
@@ -54,7 +60,7 @@ final class ThreadRing: @unchecked Sendable {
                 guard head.compareExchange(expected: oldest, desired: oldest &+ 1, ordering: .acquiringAndReleasing).exchanged
                 else { continue }
                 let i = Int(oldest % cap)
-                slots[i] = event
+                (slots + i).pointee = event  // the oldest event is released here
                 droppedCount.wrappingIncrement(ordering: .relaxed)
                 publish(seq, slot: i)
                 return
@@ -65,7 +71,7 @@ final class ThreadRing: @unchecked Sendable {
                 droppedCount.wrappingIncrement(ordering: .relaxed)
                 return
             }
-            slots[i] = event
+            (slots + i).initialize(to: event)
             publish(seq, slot: i)
             return
         }
@@ -91,7 +97,9 @@ final class ThreadRing: @unchecked Sendable {
         while remaining > 0 {
             let first = head.load(ordering: .acquiring)
             let end = tail.load(ordering: .acquiring)
-            guard end &- first > 0, end &- first <= UInt64(capacity) else { return }
+            guard end &- first > 0 else { return }
+            // The producer dropped the oldest between the two loads: read again.
+            guard end &- first <= UInt64(capacity) else { continue }
             let n = min(UInt64(remaining), end &- first, 64)
             guard head.compareExchange(expected: first, desired: first &+ n, ordering: .acquiringAndReleasing).exchanged
             else { continue }
@@ -99,8 +107,7 @@ final class ThreadRing: @unchecked Sendable {
             for seq in first..<(first &+ n) {
                 let i = Int(seq % cap)
                 // Published before `tail` moved past it, and no one else owns it now.
-                if let event = (slots + i).move() { out.append(event) }
-                (slots + i).initialize(to: nil)
+                out.append((slots + i).move())
                 state(i).store(2 &* (seq &+ cap), ordering: .releasing)
             }
             remaining -= Int(n)

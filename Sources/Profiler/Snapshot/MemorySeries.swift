@@ -8,13 +8,21 @@ public struct MemorySeries: Sendable, Equatable {
         public let activeBytes: Int
         public let cachedBytes: Int
         public let peakBytes: Int
+        /// Allocations and cache hits counted up to this sample (for a hit-rate series).
+        public let allocations: Int
+        public let cacheHits: Int
 
-        public init(time: UInt64, activeBytes: Int, cachedBytes: Int, peakBytes: Int) {
+        public init(time: UInt64, activeBytes: Int, cachedBytes: Int, peakBytes: Int, allocations: Int = 0, cacheHits: Int = 0) {
             self.time = time
             self.activeBytes = activeBytes
             self.cachedBytes = cachedBytes
             self.peakBytes = peakBytes
+            self.allocations = allocations
+            self.cacheHits = cacheHits
         }
+
+        /// cacheHits / allocations up to this sample, 0…1.
+        public var hitRate: Double { allocations > 0 ? Double(cacheHits) / Double(allocations) : 0 }
     }
 
     public let device: Device

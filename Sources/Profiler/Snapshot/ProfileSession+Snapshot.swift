@@ -1,7 +1,7 @@
 import Engine
 
 extension ProfileSession {
-    /// The events in a snapshot's window; memory samples become records (kind and size unknown: 0).
+    /// The events in a snapshot's window; memory samples become records (sizes unknown: 0).
     public init(_ snapshot: ProfileSnapshot) {
         var events: [EngineEvent] = []
         events.reserveCapacity(snapshot.windowEventCount)
@@ -11,12 +11,19 @@ extension ProfileSession {
             events.append(contentsOf: window.transfers.lazy.map { .transfer($0) })
         }
         for series in snapshot.memory {
-            for s in series.samples where s.time >= snapshot.windowStart {
+            var previous: MemorySeries.Sample?
+            for s in series.samples {
+                defer { previous = s }
+                guard s.time >= snapshot.windowStart else { continue }
+                // Samples carry running counts: an allocation (or hit) happened where they grew.
+                let allocated = s.allocations > (previous?.allocations ?? 0)
+                let hit = s.cacheHits > (previous?.cacheHits ?? 0)
                 events.append(
                     .memory(
                         MemoryRecord(
-                            kind: .allocate, device: series.device, bytes: 0, cacheHit: false, activeBytes: s.activeBytes,
-                            cachedBytes: s.cachedBytes, peakBytes: s.peakBytes, time: s.time, limitBytes: series.limitBytes)))
+                            kind: allocated ? .allocate : .free, device: series.device, bytes: 0, cacheHit: hit,
+                            activeBytes: s.activeBytes, cachedBytes: s.cachedBytes, peakBytes: s.peakBytes, time: s.time,
+                            limitBytes: series.limitBytes)))
             }
         }
         if let graph = snapshot.lastGraph {

@@ -28,6 +28,7 @@ enum Units {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (abs(value) * scale).rounded()
+        guard rounded < 9e18 else { return String(value) }
         let whole = Int(rounded / scale)
         let frac = Int(rounded) - whole * Int(scale)
         let sign = value < 0 && rounded != 0 ? "-" : ""

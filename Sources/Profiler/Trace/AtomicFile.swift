@@ -11,7 +11,7 @@ public struct TraceWriteError: Error, CustomStringConvertible {
 /// Writes a whole file or nothing: the bytes go to a hidden temporary name in the same folder
 /// (same file system, so the rename is atomic), are flushed, then renamed over the target.
 enum AtomicFile {
-    static func write(_ data: Data, to url: URL) throws {
+    static func write(_ data: [UInt8], to url: URL) throws {
         let target = url.standardizedFileURL
         let folder = target.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")

@@ -16,16 +16,22 @@ public enum ChromeTrace {
 
     /// The trace of a snapshot's window (its memory counters from the snapshot's samples).
     public static func data(_ snapshot: ProfileSnapshot, metadata: [String: String] = [:]) -> Data {
-        data(ProfileSession(snapshot), metadata: metadata)
+        Data(builder(snapshot, metadata).bytes())
     }
 
     /// Writes the trace to a temporary file in the same folder and renames it over `url`, so a crash
     /// never leaves half a file. Throws `TraceWriteError` naming the path and the reason.
     public static func write(_ session: ProfileSession, to url: URL, metadata: [String: String] = [:]) throws {
-        try AtomicFile.write(data(session, metadata: metadata), to: url)
+        try AtomicFile.write(TraceBuilder(session: session, metadata: metadata).bytes(), to: url)
     }
 
     public static func write(_ snapshot: ProfileSnapshot, to url: URL, metadata: [String: String] = [:]) throws {
-        try AtomicFile.write(data(snapshot, metadata: metadata), to: url)
+        try AtomicFile.write(builder(snapshot, metadata).bytes(), to: url)
+    }
+
+    private static func builder(_ snapshot: ProfileSnapshot, _ metadata: [String: String]) -> TraceBuilder {
+        var memory: [Device: [MemorySeries.Sample]] = [:]
+        for series in snapshot.memory { memory[series.device] = series.samples.filter { $0.time >= snapshot.windowStart } }
+        return TraceBuilder(session: ProfileSession(snapshot), metadata: metadata, memory: memory)
     }
 }

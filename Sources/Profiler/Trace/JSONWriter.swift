@@ -9,13 +9,33 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func int<T: BinaryInteger>(_ value: T) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func int<T: BinaryInteger>(_ value: T) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        digits(UInt64(value.magnitude))
+    }
+
+    /// Decimal digits without going through a String (the trace writes millions of numbers).
+    private mutating func digits(_ value: UInt64) {
+        var v = value
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &buffer) { raw -> Int in
+            var i = raw.count
+            repeat {
+                i -= 1
+                raw[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            bytes.append(contentsOf: raw[i...])
+            return raw.count - i
+        }
+        _ = count
+    }
 
     /// A finite double with up to 3 decimals (non-finite values are written as 0).
     mutating func number(_ value: Double) {
         guard value.isFinite else { return raw("0") }
         let scaled = (value * 1000).rounded()
-        guard abs(scaled) < 9e15 else { return bytes.append(contentsOf: String(Int64(value)).utf8) }
+        guard abs(scaled) < 9e15 else { return int(Int64(value)) }
         fixed3(Int64(scaled))
     }
 
@@ -25,7 +45,7 @@ struct JSONWriter {
     private mutating func fixed3(_ thousandths: Int64) {
         if thousandths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = thousandths.magnitude
-        bytes.append(contentsOf: String(magnitude / 1000).utf8)
+        digits(magnitude / 1000)
         let fraction = magnitude % 1000
         bytes.append(UInt8(ascii: "."))
         bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))

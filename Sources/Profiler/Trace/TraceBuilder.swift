@@ -6,6 +6,33 @@ import Foundation
 struct TraceBuilder {
     let session: ProfileSession
     let metadata: [String: String]
+    /// Memory counters per device, oldest first.
+    let memory: [(device: Device, sample: MemorySeries.Sample)]
+
+    /// Memory from the session's records (hit rates counted along the way), unless samples are given.
+    init(session: ProfileSession, metadata: [String: String], memory: [Device: [MemorySeries.Sample]]? = nil) {
+        self.session = session
+        self.metadata = metadata
+        if let memory {
+            self.memory = memory.flatMap { device, samples in samples.map { (device, $0) } }
+        } else {
+            var counts: [Device: (Int, Int)] = [:]
+            self.memory = session.memory.sorted { $0.time < $1.time }.map { r in
+                var (allocations, hits) = counts[r.device] ?? (0, 0)
+                if r.kind == .allocate {
+                    allocations += 1
+                    if r.cacheHit { hits += 1 }
+                }
+                counts[r.device] = (allocations, hits)
+                return (
+                    r.device,
+                    MemorySeries.Sample(
+                        time: r.time, activeBytes: r.activeBytes, cachedBytes: r.cachedBytes, peakBytes: r.peakBytes,
+                        allocations: allocations, cacheHits: hits)
+                )
+            }
+        }
+    }
 
     private enum Item {
         case op(Int)
@@ -14,8 +41,8 @@ struct TraceBuilder {
         /// Flow id, producer op, consumer op.
         case flowStart(Int, Int)
         case flowEnd(Int, Int)
-        /// Memory record index, cumulative hit rate (percent) up to it.
-        case counter(Int, Double)
+        /// Index into `memory`.
+        case counter(Int)
         case dropped
     }
 
@@ -27,9 +54,12 @@ struct TraceBuilder {
 
     private func rel(_ t: UInt64) -> Int64 { Int64(bitPattern: t &- session.start) }
 
-    func json() -> Data {
+    func json() -> Data { Data(bytes()) }
+
+    /// The JSON text as bytes (written to a file without another copy).
+    func bytes() -> [UInt8] {
         var entries: [Entry] = []
-        entries.reserveCapacity(session.ops.count * 2 + session.transfers.count + session.waits.count + session.memory.count)
+        entries.reserveCapacity(session.ops.count * 2 + session.transfers.count + session.waits.count + memory.count)
         for (i, op) in session.ops.enumerated() { entries.append(Entry(ts: rel(op.started), rank: 0, item: .op(i))) }
         for (i, t) in session.transfers.enumerated() { entries.append(Entry(ts: rel(t.started), rank: 0, item: .transfer(i))) }
         for (i, w) in session.waits.enumerated() { entries.append(Entry(ts: rel(w.started), rank: 0, item: .wait(i))) }
@@ -38,26 +68,14 @@ struct TraceBuilder {
         for (i, op) in session.ops.enumerated() where op.error == nil { producerOf[op.nodeID] = i }
         var flowID = 0
         for (consumer, op) in session.ops.enumerated() {
-            for input in Set(op.inputIDs) {
+            for (k, input) in op.inputIDs.enumerated() where !op.inputIDs[..<k].contains(input) {
                 guard let producer = producerOf[input], session.ops[producer].streamIndex != op.streamIndex else { continue }
                 flowID += 1
                 entries.append(Entry(ts: rel(session.ops[producer].started), rank: 1, item: .flowStart(flowID, producer)))
                 entries.append(Entry(ts: rel(op.started), rank: 1, item: .flowEnd(flowID, consumer)))
             }
         }
-        var allocations: [Device: (Int, Int)] = [:]
-        let memoryOrder = session.memory.indices.sorted { session.memory[$0].time < session.memory[$1].time }
-        for i in memoryOrder {
-            let r = session.memory[i]
-            var (count, hits) = allocations[r.device] ?? (0, 0)
-            if r.kind == .allocate, r.bytes > 0 || r.cacheHit {
-                count += 1
-                if r.cacheHit { hits += 1 }
-            }
-            allocations[r.device] = (count, hits)
-            let rate = count > 0 ? Double(hits) / Double(count) * 100 : 0
-            entries.append(Entry(ts: rel(r.time), rank: 2, item: .counter(i, rate)))
-        }
+        for (i, m) in memory.enumerated() { entries.append(Entry(ts: rel(m.sample.time), rank: 2, item: .counter(i))) }
         if session.droppedEvents > 0 { entries.append(Entry(ts: rel(session.end), rank: 3, item: .dropped)) }
         entries.sort { ($0.ts, $0.rank) < ($1.ts, $1.rank) }
 
@@ -85,13 +103,13 @@ struct TraceBuilder {
             w.string(other[key]!)
         }
         w.raw("}}\n")
-        return Data(w.bytes)
+        return w.bytes
     }
 
     private func writeMetadata(_ w: inout JSONWriter, separator: (inout JSONWriter) -> Void) {
         var devices = Set<Device>()
         for s in session.streams { devices.insert(s.device) }
-        for m in session.memory { devices.insert(m.device) }
+        for m in memory { devices.insert(m.device) }
         let ordered = devices.sorted { TraceTracks.pid($0) < TraceTracks.pid($1) }
         for device in ordered {
             let pid = TraceTracks.pid(device)
@@ -166,8 +184,12 @@ struct TraceBuilder {
                 if k > 0 { w.raw(",") }
                 w.int(input)
             }
-            w.raw("],\"shape\":")
-            w.string("[" + op.shape.map(String.init).joined(separator: ",") + "]")
+            w.raw("],\"shape\":\"[")
+            for (k, n) in op.shape.enumerated() {
+                if k > 0 { w.raw(",") }
+                w.int(n)
+            }
+            w.raw("]\"")
             w.raw(",\"dtype\":")
             w.string(op.dtype.rawValue)
             w.raw(",\"bytes\":")
@@ -222,36 +244,36 @@ struct TraceBuilder {
             w.micros(rel(op.started))
             track(&w, op.device, op.streamIndex)
             w.raw("}")
-        case .counter(let i, let rate):
-            let r = session.memory[i]
-            let pid = TraceTracks.pid(r.device)
-            let label = r.device.label
+        case .counter(let i):
+            let (device, sample) = memory[i]
+            let pid = TraceTracks.pid(device)
+            let label = device.label
             w.raw("{\"name\":")
             w.string("\(label) memory")
             w.raw(",\"ph\":\"C\",\"ts\":")
-            w.micros(rel(r.time))
+            w.micros(rel(sample.time))
             w.raw(",\"pid\":")
             w.int(pid)
             w.raw(",\"args\":{\"active\":")
-            w.int(r.activeBytes)
+            w.int(sample.activeBytes)
             w.raw(",\"cached\":")
-            w.int(r.cachedBytes)
+            w.int(sample.cachedBytes)
             w.raw("}},\n{\"name\":")
             w.string("\(label) memory peak")
             w.raw(",\"ph\":\"C\",\"ts\":")
-            w.micros(rel(r.time))
+            w.micros(rel(sample.time))
             w.raw(",\"pid\":")
             w.int(pid)
             w.raw(",\"args\":{\"peak\":")
-            w.int(r.peakBytes)
+            w.int(sample.peakBytes)
             w.raw("}},\n{\"name\":")
             w.string("\(label) pool hit rate")
             w.raw(",\"ph\":\"C\",\"ts\":")
-            w.micros(rel(r.time))
+            w.micros(rel(sample.time))
             w.raw(",\"pid\":")
             w.int(pid)
             w.raw(",\"args\":{\"percent\":")
-            w.number(rate)
+            w.number(sample.hitRate * 100)
             w.raw("}}")
         case .dropped:
             w.raw("{\"name\":")
