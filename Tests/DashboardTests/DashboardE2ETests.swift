@@ -5,8 +5,9 @@ import Testing
 /// filling with its ops, freeze, themes, trace export, resizing, and a clean exit.
 @Suite(.serialized, .enabled(if: TmuxPane.ready, "needs tmux and the streamtop binary (swift build)"))
 struct DashboardE2ETests {
-    /// cpu,cpu until the OpenCL device lands; then cpu,gpu.
-    static let placement = ProcessInfo.processInfo.environment["STREAMTOP_E2E_PLACEMENT"] ?? "cpu,cpu"
+    /// The matmul on the CPU and the exps on the OpenCL device (PoCL's CPU device where there
+    /// is no GPU); STREAMTOP_E2E_PLACEMENT=cpu,cpu where OpenCL is not installed.
+    static let placement = ProcessInfo.processInfo.environment["STREAMTOP_E2E_PLACEMENT"] ?? "cpu,gpu"
 
     @Test func pickAWorkloadWatchItFreezeExportResizeQuit() throws {
         let pane = try TmuxPane(name: "dash", width: 120, height: 40)
@@ -38,9 +39,12 @@ struct DashboardE2ETests {
         }
         #expect(live.contains("p95"))
         #expect(live.contains("p99"))
-        // A lane per CPU stream with spans on it: the lane label and a span name on the same row.
-        let laneRows = live.split(separator: "\n").filter { $0.hasPrefix("│cpu") && ($0.contains("exp") || $0.contains("matmul")) }
-        #expect(!laneRows.isEmpty, "no lane with spans:\n\(live)")
+        // A lane per stream with spans on it: the lane label and a span name on the same row;
+        // the exps run on the placement's second device.
+        let lines = live.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("│cpu") && ($0.contains("matmul") || $0.contains("uniform")) }, "\(live)")
+        let second = Self.placement.hasSuffix("gpu") ? "│gpu0" : "│cpu"
+        #expect(lines.contains { $0.hasPrefix(second) && $0.contains("exp") }, "no exp lane:\n\(live)")
 
         try pane.keys("Space")
         try pane.waitFor(text: "FROZEN")

@@ -65,21 +65,25 @@ import Testing
     }
 
     @Test func showsTheNewestLayersAndScrollsBack() {
-        // a, b, a, b, … alternating on one stream: 6 layers, 3 fit in 6 rows (header + 3 × 2 − 1).
+        // a, b, a, b, … alternating on one stream: 6 layers; 7 rows hold the header, 3 layers
+        // (rows 1, 3, 5) and the notes row.
         let names = ["a0", "b1", "a2", "b3", "a4", "b5"]
         let nodes = names.enumerated().map { i, name in
             GraphModel.Node(id: i, name: name, column: 0, inputs: i == 0 ? [] : [i - 1])
         }
         let model = GraphModel(columns: [GraphModel.Column(stream: "s0", device: .cpu)], nodes: nodes)
-        let newest = draw(GraphPanel(model: model, palette: palette), width: 40, height: 6)
+        let newest = draw(GraphPanel(model: model, palette: palette), width: 40, height: 7)
         #expect(newest.row(1).contains("b3"))
         #expect(newest.row(3).contains("a4"))
         #expect(newest.row(5).contains("b5"))
-        #expect(newest.row(0).contains("↑ 3 earlier"))
-        let back = draw(GraphPanel(model: model, scroll: 3, palette: palette), width: 40, height: 6)
+        #expect(newest.row(6).contains("↑ 3 earlier layers"))
+        #expect(newest.row(6).contains("↓ 0 later"))
+        let back = draw(GraphPanel(model: model, scroll: 3, palette: palette), width: 40, height: 7)
         #expect(back.row(1).contains("a0"))
         #expect(back.row(5).contains("a2"))
-        #expect(back.row(5).contains("↓ 3 later"))
+        #expect(back.row(6).contains("↓ 3 later"))
+        // Everything fits: no notes row.
+        #expect(!draw(GraphPanel(model: model, palette: palette), width: 40, height: 12).text.contains("earlier"))
     }
 
     @Test func emptyGraphSaysSo() {

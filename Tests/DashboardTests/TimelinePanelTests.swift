@@ -56,11 +56,13 @@ import Testing
 
     @Test func rulerLabelsTimes() {
         let canvas = draw(panel(), width: 48, height: 6)
-        // Ticks at least 10 columns apart over 1 s in 40 columns: every 500 ms (0 at the plot's
-        // left edge, 500ms at its middle).
+        // Ticks at least 12 columns apart over 1 s in 40 columns: every 500 ms (0 at the plot's
+        // left edge, 0.5 s at its middle), with one decimal as the spacing needs.
         let ruler = Array(canvas.row(0))
-        #expect(ruler[8] == "0")
-        #expect(ruler[28..<33].map(String.init).joined() == "500ms")
+        #expect(ruler[8..<12].map(String.init).joined() == "0.0s")
+        #expect(ruler[28..<32].map(String.init).joined() == "0.5s")
+        #expect(Format.tick(19.45, resolution: 0.05) == "19.45s")
+        #expect(Format.tick(3.2505, resolution: 0.0005) == "3.2505s")
     }
 
     @Test func zoomAndScrollMoveTheWindow() {

@@ -15,6 +15,14 @@ public enum Format {
         }
     }
 
+    /// A time on an axis whose ticks are `resolution` seconds apart: enough decimals to tell
+    /// neighbouring ticks apart ("19.45s" for 50 ms ticks, "3.2505s" for 500 µs ticks).
+    public static func tick(_ seconds: Double, resolution: Double) -> String {
+        guard seconds.isFinite, resolution.isFinite, resolution > 0 else { return duration(seconds) }
+        let decimals = min(9, max(0, Int((-log10(resolution)).rounded(.up))))
+        return String(format: "%.\(decimals)fs", seconds)
+    }
+
     /// "512B", "1.5KiB", "12.0MiB", "3.25GiB".
     public static func bytes(_ value: Double) -> String {
         guard value.isFinite else { return "—" }

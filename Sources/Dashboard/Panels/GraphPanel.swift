@@ -45,9 +45,15 @@ public struct GraphPanel: Widget {
     /// How many layers fit: a box row each, with a gap row between two.
     static func visibleLayers(height: Int) -> Int { max(0, height - 1 + 1) / 2 }
 
-    /// The first layer shown for `layers` layers in `area`.
+    /// The first layer shown for `layers` layers in `area`; when they do not all fit, the
+    /// bottom row is kept for the "↑ earlier / ↓ later" notes.
     func firstLayer(layers: Int, area: Rect) -> Int {
-        max(0, layers - Self.visibleLayers(height: area.height) - max(0, scroll))
+        max(0, layers - shownLayers(layers: layers, area: area) - max(0, scroll))
+    }
+
+    func shownLayers(layers: Int, area: Rect) -> Int {
+        let all = Self.visibleLayers(height: area.height)
+        return layers <= all ? all : Self.visibleLayers(height: area.height - 1)
     }
 
     /// Row of layer `layer`'s boxes, or nil when scrolled away.
@@ -93,14 +99,13 @@ public struct GraphPanel: Widget {
             canvas.put(TextMeasure.fit(box.label, width: g.boxWidth, alignment: .center), x: rect.x, y: y,
                        style: style.adding(.bold), clip: rect.intersection(body))
         }
-        let below = layout.layers - first - Self.visibleLayers(height: area.height)
-        if first > 0 {
-            let note = " ↑ \(first) earlier "
-            canvas.put(note, x: area.maxX - note.count, y: area.y, style: theme.inactiveStyle, clip: area)
-        }
-        if below > 0 {
-            let note = " ↓ \(below) later "
-            canvas.put(note, x: area.maxX - note.count, y: area.maxY - 1, style: theme.inactiveStyle, clip: area)
+        let below = max(0, layout.layers - first - shownLayers(layers: layout.layers, area: area))
+        if first > 0 || below > 0 {
+            let notes = Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1)
+            canvas.fill(notes, style: theme.baseStyle)
+            canvas.put("↑ \(first) earlier layers", x: notes.x, y: notes.y, style: theme.inactiveStyle, clip: notes)
+            let later = "↓ \(below) later"
+            canvas.put(later, x: notes.maxX - later.count, y: notes.y, style: theme.inactiveStyle, clip: notes)
         }
     }
 

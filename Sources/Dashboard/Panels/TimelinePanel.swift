@@ -80,9 +80,16 @@ public struct TimelinePanel: Widget {
             lanes: names, spans: spans, markers: markers, arrows: arrows, t0: t0, t1: t1,
             labelWidth: min(names.map(\.count).max() ?? 0, max(8, area.width / 5)), laneSpacing: spacing,
             labelStyle: theme.inactiveStyle, backgroundStyle: theme.baseStyle,
-            ruler: TimeRuler(t0: t0, t1: t1, style: theme.inactiveStyle, minimumSpacing: 10,
-                             format: { Format.duration($0) }))
+            ruler: Self.ruler(t0: t0, t1: t1, columns: lanesArea.width, style: theme.inactiveStyle))
         return (widget, lanesArea)
+    }
+
+    /// A ruler whose labels carry as many decimals as its tick spacing needs.
+    static func ruler(t0: Double, t1: Double, columns: Int, style: Style) -> TimeRuler {
+        let probe = TimeRuler(t0: t0, t1: t1, minimumSpacing: 12)
+        let step = probe.step(columns: max(1, columns * 4 / 5)) ?? (t1 - t0)
+        return TimeRuler(t0: t0, t1: t1, style: style, minimumSpacing: 12,
+                         format: { Format.tick($0, resolution: step) })
     }
 
     /// Visible spans with neighbours of the same op on the same lane merged when less than
