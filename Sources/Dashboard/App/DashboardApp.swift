@@ -62,7 +62,8 @@ public final class DashboardApp {
 
     /// Builds one frame: a fresh view (or the pinned one when frozen), then everything drawn.
     public func draw(into canvas: inout Canvas, fps: Double, frameTime: Double) {
-        let view = source.view(viewport: model.viewport, pinned: model.isFrozen)
+        let sizeClass = DashboardLayout.sizeClass(width: canvas.width, height: canvas.height)
+        let view = source.view(viewport: model.viewport, pinned: model.isFrozen, panels: model.visible(sizeClass))
         if model.isFrozen { model.frozen = view }
         current = view
         let state = runner.state

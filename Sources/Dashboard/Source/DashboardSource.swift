@@ -1,7 +1,8 @@
 /// Where the dashboard's data comes from: the live profiler in the app, a fixed view in tests.
 public protocol DashboardSource: AnyObject {
-    /// The view for this frame; `pinned` re-uses the moment captured by `pin()` (the frozen view).
-    func view(viewport: TimelineViewport, pinned: Bool) -> DashboardView
+    /// The view for this frame; `pinned` re-uses the moment captured by `pin()` (the frozen view);
+    /// `panels` are the ones on screen (a source may skip building the others).
+    func view(viewport: TimelineViewport, pinned: Bool, panels: Set<PanelID>) -> DashboardView
     /// Captures the current moment for a frozen view and its export.
     func pin()
     func unpin()
@@ -18,7 +19,7 @@ public final class FixedSource: DashboardSource {
 
     public init(_ view: DashboardView) { fixed = view }
 
-    public func view(viewport: TimelineViewport, pinned: Bool) -> DashboardView { fixed }
+    public func view(viewport: TimelineViewport, pinned: Bool, panels: Set<PanelID>) -> DashboardView { fixed }
     public func pin() {}
     public func unpin() {}
     public func writeTrace(to path: String) throws -> String {

@@ -18,7 +18,12 @@ public final class ProfilerSource: DashboardSource {
 
     deinit { profiler.stop() }
 
-    public func view(viewport: TimelineViewport, pinned usePinned: Bool) -> DashboardView {
+    /// The last pinned view and what it was built for: a frozen view is only rebuilt when the
+    /// viewport or the panels change.
+    var cached: (viewport: TimelineViewport, panels: Set<PanelID>, view: DashboardView)?
+
+    public func view(viewport: TimelineViewport, pinned usePinned: Bool, panels: Set<PanelID>) -> DashboardView {
+        if usePinned, pinned != nil, let cached, cached.viewport == viewport, cached.panels == panels { return cached.view }
         let snapshot: ProfileSnapshot
         if usePinned, let pinned {
             snapshot = pinned
@@ -26,14 +31,19 @@ public final class ProfilerSource: DashboardSource {
             snapshot = profiler.snapshot()
             latest = snapshot
         }
-        return adapter.view(snapshot, viewport: viewport)
+        let view = adapter.view(snapshot, viewport: viewport, panels: panels)
+        cached = usePinned ? (viewport, panels, view) : nil
+        return view
     }
 
     public func pin() {
         if pinned == nil { pinned = latest ?? profiler.snapshot() }
     }
 
-    public func unpin() { pinned = nil }
+    public func unpin() {
+        pinned = nil
+        cached = nil
+    }
 
     public func writeTrace(to path: String) throws -> String {
         let snapshot = pinned ?? profiler.snapshot()

@@ -6,8 +6,9 @@ import Profiler
 public struct SnapshotAdapter: Sendable {
     /// Samples kept per memory and occupancy graph.
     public var historyLength = 240
-    /// Op records the "recent ops" graph is built from when the last eval was tiny.
-    public var recentGraphOps = 2048
+    /// Op records (all streams together) the "recent ops" graph is built from when the last
+    /// eval was tiny.
+    public var recentGraphOps = 600
 
     public init() {}
 
@@ -18,12 +19,14 @@ public struct SnapshotAdapter: Sendable {
 
     static func label(_ device: Device) -> DeviceLabel { DeviceLabel(device.kind == .cpu ? .cpu : .gpu, device.index) }
 
-    /// `viewport` picks the slice of the timeline to convert.
-    public func view(_ snapshot: ProfileSnapshot, viewport: TimelineViewport) -> DashboardView {
+    /// `viewport` picks the slice of the timeline to convert; `panels` the parts worth building
+    /// (the graph is skipped when its panel is hidden).
+    public func view(_ snapshot: ProfileSnapshot, viewport: TimelineViewport,
+                     panels: Set<PanelID> = Set(PanelID.allCases)) -> DashboardView {
         let start = snapshot.start
         let now = Self.seconds(snapshot.now, start)
         let (t0, t1) = viewport.range(now: now)
-        let lo = start &+ UInt64(max(0, (t0 - viewport.window) * 1e9))
+        let lo = start &+ UInt64(max(0, (t0 - viewport.window / 4) * 1e9))
         let hi = start &+ UInt64(max(0, t1 * 1e9))
         var lanes: [TimelineModel.Lane] = []
         var laneOf: [Int: Int] = [:]
@@ -38,7 +41,7 @@ public struct SnapshotAdapter: Sendable {
         for window in snapshot.streams {
             guard let lane = laneOf[window.stream.index] else { continue }
             let ops = window.ops
-            var i = Self.firstIndex(ops, finishedAtLeast: lo)
+            var i = Self.firstIndex(ops, finishedAtLeast: lo) { $0.finished }
             while i < ops.count, ops[i].started <= hi {
                 let r = ops[i]
                 let span = TimelineModel.Span(
@@ -48,12 +51,20 @@ public struct SnapshotAdapter: Sendable {
                 producers[r.nodeID] = (lane, span.end)
                 i += 1
             }
-            for r in window.transfers where r.finished >= lo && r.started <= hi {
+            let transfers = window.transfers
+            var t = Self.firstIndex(transfers, finishedAtLeast: lo) { $0.finished }
+            while t < transfers.count, transfers[t].started <= hi {
+                let r = transfers[t]
+                t += 1
                 spans.append(TimelineModel.Span(
                     lane: lane, start: Self.seconds(r.started, start), end: Self.seconds(r.finished, start),
                     name: Self.transferName(r.direction), kind: .transfer, nodeID: r.nodeID))
             }
-            for r in window.waits where r.finished >= lo && r.started <= hi {
+            let windowWaits = window.waits
+            var w = Self.firstIndex(windowWaits, finishedAtLeast: lo) { $0.finished }
+            while w < windowWaits.count, windowWaits[w].started <= hi {
+                let r = windowWaits[w]
+                w += 1
                 waits.append(TimelineModel.Wait(
                     lane: lane, onLane: laneOf[r.waitedForStreamIndex] ?? lane, start: Self.seconds(r.started, start),
                     end: Self.seconds(r.finished, start), consumerNodeID: r.consumerNodeID))
@@ -72,7 +83,7 @@ public struct SnapshotAdapter: Sendable {
         let timeline = TimelineModel(lanes: lanes, spans: spans, waits: waits, dependencies: dependencies, now: now)
         return DashboardView(
             timeline: timeline, ops: opRows(snapshot), streams: streamRows(snapshot), memory: memoryRows(snapshot),
-            transfers: transferSummary(snapshot), graph: graph(snapshot),
+            transfers: transferSummary(snapshot), graph: panels.contains(.graph) ? graph(snapshot) : GraphModel(),
             droppedEvents: snapshot.droppedEvents, errors: snapshot.errors.map { "\($0)" })
     }
 
@@ -84,13 +95,14 @@ public struct SnapshotAdapter: Sendable {
         }
     }
 
-    /// Binary search: ops on one stream finish in order.
-    static func firstIndex(_ ops: EventWindow<OpRecord>, finishedAtLeast t: UInt64) -> Int {
+    /// Binary search: events on one stream finish in order.
+    static func firstIndex<Event>(_ events: EventWindow<Event>, finishedAtLeast t: UInt64,
+                                  _ finished: (Event) -> UInt64) -> Int {
         var lo = 0
-        var hi = ops.count
+        var hi = events.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if ops[mid].finished < t { lo = mid + 1 } else { hi = mid }
+            if finished(events[mid]) < t { lo = mid + 1 } else { hi = mid }
         }
         return lo
     }
@@ -160,14 +172,11 @@ public struct SnapshotAdapter: Sendable {
     /// The last evaluated graph; when it is tiny (one eval per op, as a step loop does), the
     /// recent ops across streams instead, so runs like `exp ×500` and their producers show.
     func graph(_ snapshot: ProfileSnapshot) -> GraphModel {
-        var shapes: [Int: [Int]] = [:]
+        // The newest ops of each stream; more than the graph needs, the overall newest kept.
         var recent: [OpRecord] = []
         for window in snapshot.streams {
             let ops = window.ops
-            for i in max(0, ops.count - recentGraphOps)..<ops.count {
-                shapes[ops[i].nodeID] = ops[i].shape
-                recent.append(ops[i])
-            }
+            for i in max(0, ops.count - recentGraphOps)..<ops.count { recent.append(ops[i]) }
         }
         var columns: [GraphModel.Column] = []
         var columnOf: [Int: Int] = [:]
@@ -176,6 +185,8 @@ public struct SnapshotAdapter: Sendable {
             columns.append(GraphModel.Column(stream: window.stream.name, device: Self.label(window.stream.device)))
         }
         if let last = snapshot.lastGraph, last.nodes.count >= 8 {
+            var shapes: [Int: [Int]] = [:]
+            for r in recent { shapes[r.nodeID] = r.shape }
             let nodes = last.nodes.compactMap { n -> GraphModel.Node? in
                 guard let column = columnOf[n.streamIndex] else { return nil }
                 return GraphModel.Node(id: n.id, name: n.name, column: column, shape: shapes[n.id] ?? [], inputs: n.inputIDs)
