@@ -84,11 +84,11 @@ import Testing
         _ = press(&m, .char(" "))
         #expect(m.isFrozen)
         let cursor = try #require(m.cursor)
-        // Centre of the live 0.5 s window ending at now = 1.0, on the lane of the newest span.
-        #expect(cursor.time == 0.75)
+        // On the newest span in the live window [0.5, 1.0): the exp [0.75, 0.875) on model lane 0.
+        #expect(cursor.time == 0.8125)
         #expect(cursor.lane == 0)
         _ = press(&m, .right)
-        #expect(abs((m.cursor?.time ?? 0) - (0.75 + 0.5 / 40)) < 1e-12)
+        #expect(abs((m.cursor?.time ?? 0) - (0.8125 + 0.5 / 40)) < 1e-12)
         _ = press(&m, .up)  // from the gpu lane (second in display order) to the cpu lane
         #expect(m.cursor?.lane == 1)
         _ = press(&m, .char(" "))

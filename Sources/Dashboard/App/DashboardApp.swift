@@ -14,6 +14,9 @@ public final class DashboardApp {
     var current = DashboardView()
     var layout: DashboardLayout?
     var reportedFailure: WorkloadLoop.State?
+    /// A status-bar message and when it first showed; it goes after `messageSeconds`.
+    var shownMessage: (text: String, since: Double)?
+    let messageSeconds = 6.0
 
     public init(source: DashboardSource, runner: WorkloadLoop, catalog: [WorkloadEntry], options: DashboardOptions) {
         self.source = source
@@ -71,10 +74,25 @@ public final class DashboardApp {
             reportedFailure = state
             model.errorPopup = "\(name) failed: \(message)"
         }
+        expireMessage()
         let palette = themes?.palette ?? DashboardPalette(theme: .builtin())
         let status = StatusInfo(workload: state, devices: source.devices, fps: fps, frameTime: frameTime,
                                 themeName: themes?.name ?? "default")
         layout = DashboardScreen(model: model, view: view, status: status, palette: palette).render(into: &canvas)
+    }
+
+    /// Clears the status-bar message once it has shown for `messageSeconds`.
+    func expireMessage() {
+        guard let text = model.message else {
+            shownMessage = nil
+            return
+        }
+        let now = FrameClock.now()
+        if shownMessage?.text != text { shownMessage = (text, now) }
+        if let shown = shownMessage, now - shown.since > messageSeconds {
+            model.message = nil
+            shownMessage = nil
+        }
     }
 
     /// Carries out effects; true when the app should quit.

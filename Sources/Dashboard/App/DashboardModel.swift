@@ -129,9 +129,14 @@ public struct DashboardModel: Sendable {
         case .freeze:
             if frozen == nil {
                 frozen = view
-                let t = view.timeline.now - viewport.lag - viewport.window / 2
-                let lane = view.timeline.spans.last?.lane ?? 0
-                cursor = view.timeline.lanes.isEmpty ? nil : TimelineCursor(lane: lane, time: t)
+                // On the newest visible op, so the frozen view starts by describing something.
+                let (t0, t1) = viewport.range(now: view.timeline.now)
+                let newest = view.timeline.spans.filter { $0.start < t1 && $0.end > t0 }.max { $0.end < $1.end }
+                if let newest {
+                    cursor = TimelineCursor(lane: newest.lane, time: (max(newest.start, t0) + min(newest.end, t1)) / 2)
+                } else {
+                    cursor = view.timeline.lanes.isEmpty ? nil : TimelineCursor(lane: 0, time: (t0 + t1) / 2)
+                }
             } else {
                 frozen = nil
                 cursor = nil
