@@ -1,7 +1,7 @@
 # streamtop — two commands: `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libncursesw5-dev libopenblas-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo tmux python3-numpy
+APT_PACKAGES := libncursesw5-dev libopenblas-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo tmux python3-numpy libclblast1
 # Opt-in: `make release CPU=haswell` lets the compiler use AVX2/FMA (exp/tanh ~1.8× faster);
 # the default build runs on any x86-64.
 CPU ?=

@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "streamtop",
             dependencies: [
-                "Engine", "Workloads", "Profiler", "Dashboard", "TerminalUI", "CCBLAS",
+                "Engine", "Workloads", "Profiler", "Dashboard", "TerminalUI", "CCBLAS", "COpenCL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Test-only executable: drives the real terminal layer so tmux tests can watch it.

@@ -63,6 +63,12 @@ public struct WorkloadParameter: Sendable, Equatable {
         }
     }
 
+    /// An optional sign and digits: an integer too large for `Int`, as opposed to not a number.
+    static func isDigits(_ text: String) -> Bool {
+        let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+    }
+
     static func describe(_ range: ClosedRange<Int>) -> String {
         range.upperBound == Int.max ? "\(range.lowerBound) or more" : "\(range.lowerBound)…\(range.upperBound)"
     }
@@ -77,7 +83,7 @@ public struct WorkloadParameter: Sendable, Equatable {
         guard !trimmed.isEmpty else { throw bad("is empty") }
         switch kind {
         case .integer(let range):
-            guard let value = Int(trimmed) else { throw bad("is not an integer") }
+            guard let value = Int(trimmed) else { throw bad(Self.isDigits(trimmed) ? "is out of range" : "is not an integer") }
             guard range.contains(value) else { throw bad("is out of range") }
             return .integer(value)
         case .integerList(let range, let maxCount):
@@ -86,7 +92,9 @@ public struct WorkloadParameter: Sendable, Equatable {
             var values: [Int] = []
             for part in parts {
                 let item = part.trimmingCharacters(in: .whitespaces)
-                guard let value = Int(item) else { throw bad("'\(item)' is not an integer") }
+                guard let value = Int(item) else {
+                    throw bad(Self.isDigits(item) ? "\(item) is out of range" : "'\(item)' is not an integer")
+                }
                 guard range.contains(value) else { throw bad("\(value) is out of range") }
                 values.append(value)
             }

@@ -1,12 +1,17 @@
 import ArgumentParser
 import Foundation
 
+/// `streamtop bench [engine|opencl|dashboard]`: a parent with its own positional would swallow the suite's
+/// name, so each suite is a subcommand and `engine` runs when none is named.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).")
+        abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).",
+        subcommands: [EngineBench.self, OpenCLBench.self, DashboardBench.self], defaultSubcommand: EngineBench.self)
+}
 
-    @Argument(help: "What to benchmark: engine.")
-    var suite: String = "engine"
+struct EngineBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engine", abstract: "The engine on the CPU against cblas_sgemm, NumPy, MLX and memcpy.")
 
     @Option(help: "Matrix sizes for matmul.")
     var sizes: String = "256,512,1024,2048"
@@ -18,7 +23,6 @@ struct Bench: ParsableCommand {
     var quick = false
 
     func validate() throws {
-        guard suite == "engine" || suite == DashboardBenchmark.suite else { throw ValidationError("unknown benchmark suite '\(suite)' (available: engine, dashboard)") }
         guard parsedSizes() != nil else { throw ValidationError("--sizes must be a comma-separated list of positive integers") }
     }
 
@@ -29,7 +33,6 @@ struct Bench: ParsableCommand {
     }
 
     func run() throws {
-        if suite == DashboardBenchmark.suite { return try DashboardBenchmark.report(json: json, quick: quick) }
         let results = try EngineBenchmark.run(sizes: parsedSizes()!, quick: quick)
         if json {
             let encoder = JSONEncoder()

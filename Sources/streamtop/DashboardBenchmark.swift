@@ -1,3 +1,4 @@
+import ArgumentParser
 import Dashboard
 import Engine
 import Foundation
@@ -8,6 +9,19 @@ import Workloads
 /// canvas diffed and serialised to ANSI as a terminal would get it): the frames per second it
 /// keeps at 20 fps and makes unpaced, the UI thread's CPU time per second, and a workload's
 /// throughput with the dashboard watching against headless (no profiler, no UI), alternated.
+struct DashboardBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: DashboardBenchmark.suite, abstract: "The dashboard's frame rate, UI CPU time and workload slowdown.")
+
+    @Flag(help: "Print JSON: {\"benchmarks\":[{name, params, value, unit, peer, peer_value, ratio}]}.")
+    var json = false
+
+    @Flag(help: "Shorter measurements (for smoke tests).")
+    var quick = false
+
+    func run() throws { try DashboardBenchmark.report(json: json, quick: quick) }
+}
+
 enum DashboardBenchmark {
     static let suite = "dashboard"
     static let workload = "matmul-exp-split"

@@ -16,3 +16,21 @@ struct DifferentialTests {
         #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
     }
 }
+
+/// The paths a device without `cl_khr_fp64` takes: ranges written from the host, float accumulators
+/// for sums and logsumexp, the float `log` inside normal draws.
+@Suite("OpenCL differential without fp64", .serialized)
+struct DifferentialWithoutFP64Tests {
+    static let names = DifferentialCatalog.all.map(\.name).filter { name in
+        ["arange.", "linspace.", "reduce.sum.float", "reduce.prod.float", "logsumexp.", "normal.", "uniform."].contains { name.hasPrefix($0) }
+    }
+
+    @Test("matches the CPU engine", arguments: names)
+    func matchesCPU(_ name: String) throws {
+        let testbed = try OpenCLTestbed.withoutFP64.get()
+        #expect(!testbed.kernels.fp64)
+        let item = try #require(DifferentialCatalog.all.first { $0.name == name })
+        let failures = item.run(on: testbed)
+        #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
+    }
+}

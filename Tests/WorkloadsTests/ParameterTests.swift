@@ -17,7 +17,7 @@ struct ParameterTests {
     @Test(
         "bad integers name the parameter, the value and the allowed range",
         arguments: [("0", "is out of range"), ("-3", "is out of range"), ("1001", "is out of range"), ("abc", "is not an integer"),
-                    ("", "is empty"), ("  ", "is empty"), ("1.5", "is not an integer"), ("99999999999999999999", "is not an integer")])
+                    ("", "is empty"), ("  ", "is empty"), ("1.5", "is not an integer"), ("99999999999999999999", "is out of range"), ("-99999999999999999999", "is out of range"), ("12ab", "is not an integer")])
     func badIntegers(text: String, problem: String) {
         #expect(throws: WorkloadError.badValue(parameter: "size", value: text, problem: problem, allowed: "1…1000")) {
             try size.parse(text)

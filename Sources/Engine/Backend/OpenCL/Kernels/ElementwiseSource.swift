@@ -1,9 +1,23 @@
 /// OpenCL C for elementwise kernels: the expression of each op per dtype (the exact CPU functor,
-/// see `Fn` and `IntMath`), wrapped in a "linear" and a "strided" kernel over `layout_t`.
+/// see `Fn` and `IntMath`), wrapped in a kernel over `layout_t`.
 enum ElementwiseSource {
-    /// A kernel program: `<name>_linear` and `<name>_strided`, each
-    /// `(__global out*, __global const in*…, layout_t)`.
-    static func program(name: String, output: DType, inputs: [DType], expression: String, fp64: Bool) -> String {
+    /// One elementwise kernel to put in a program.
+    struct Kernel {
+        let name: String
+        let output: DType
+        let inputs: [DType]
+        let expression: String
+    }
+
+    /// A program holding `kernels`. PoCL spends most of a build on fixed costs, so related kernels
+    /// (all unary ops of a dtype, all casts from one) share a program.
+    static func program(_ kernels: [Kernel]) -> String {
+        KernelPrelude.source(fp64: false) + kernels.map { kernel(name: $0.name, output: $0.output, inputs: $0.inputs, expression: $0.expression) }.joined()
+    }
+
+    /// `<name>(__global out*, __global const in*…, layout_t)`: `offset + i·stride` when the layout
+    /// collapsed to rank 1, an index walk otherwise.
+    static func kernel(name: String, output: DType, inputs: [DType], expression: String) -> String {
         let out = CLTypeInfo(output)
         let ins = inputs.map(CLTypeInfo.init)
         let letters = ["x", "y", "z"]
@@ -17,28 +31,54 @@ enum ElementwiseSource {
         }
         body += "  " + out.store("out", "o0", expression) + "\n"
         let operands = 1 + inputs.count
-        let linearOffsets = (0..<operands).map { "  long o\($0) = L.offset[\($0)] + i * L.stride[\($0)][0];" }.joined(separator: "\n")
-        let stridedOffsets = (0..<operands).map { "  long o\($0) = L.offset[\($0)];" }.joined(separator: "\n")
-        let stridedSteps = (0..<operands).map { "o\($0) += c * L.stride[\($0)][d];" }.joined(separator: " ")
-        return KernelPrelude.source(fp64: fp64) + """
-            __kernel void \(name)_linear(\(signature)) {
+        let linear = (0..<operands).map { "o\($0) = L.offset[\($0)] + i * L.stride[\($0)][0];" }.joined(separator: " ")
+        let starts = (0..<operands).map { "o\($0) = L.offset[\($0)];" }.joined(separator: " ")
+        let steps = (0..<operands).map { "o\($0) += c * L.stride[\($0)][d];" }.joined(separator: " ")
+        let declared = (0..<operands).map { "o\($0)" }.joined(separator: ", ")
+        // One kernel with a uniform branch: PoCL generates code per kernel, so two would cost twice.
+        return """
+            __kernel void \(name)(\(signature)) {
               long i = get_global_id(0);
               if (i >= L.count) return;
-            \(linearOffsets)
-            \(body)}
-
-            __kernel void \(name)_strided(\(signature)) {
-              long i = get_global_id(0);
-              if (i >= L.count) return;
-            \(stridedOffsets)
-              long rest = i;
-              for (int d = (int)L.rank - 1; d >= 0; --d) {
-                long s = L.shape[d]; long c = rest % s; rest /= s;
-                \(stridedSteps)
+              long \(declared);
+              if (L.rank == 1) {
+                \(linear)
+              } else {
+                \(starts)
+                long rest = i;
+                for (int d = (int)L.rank - 1; d >= 0; --d) {
+                  long s = L.shape[d]; long c = rest % s; rest /= s;
+                  \(steps)
+                }
               }
             \(body)}
 
             """
+    }
+
+    /// Every unary op `type` takes, as kernels `unary_<op>`.
+    static func unaryGroup(_ type: DType) -> [Kernel] {
+        UnaryOp.allCases.compactMap { op in
+            (try? unary(op, type)).map { Kernel(name: "unary_\(op)", output: op == .logicalNot ? .bool : type, inputs: [type], expression: $0) }
+        }
+    }
+
+    /// Every binary op `type` takes, as kernels `binary_<op>`.
+    static func binaryGroup(_ type: DType) -> [Kernel] {
+        BinaryOp.allCases.compactMap { op in
+            let output: DType = op.isComparison || op == .logicalAnd || op == .logicalOr ? .bool : type
+            return (try? binary(op, type)).map { Kernel(name: "binary_\(op)", output: output, inputs: [type, type], expression: $0) }
+        }
+    }
+
+    /// Conversions from `type` to every dtype, as kernels `cast_<dtype>`.
+    static func castGroup(_ type: DType) -> [Kernel] {
+        DType.allCases.map { Kernel(name: "cast_\($0)", output: $0, inputs: [type], expression: cast(from: type, to: $0)) }
+    }
+
+    /// `select`: `condition ? x : y` with a bool condition.
+    static func selectGroup(_ type: DType) -> [Kernel] {
+        [Kernel(name: "select_values", output: type, inputs: [.bool, type, type], expression: "x ? y : z")]
     }
 
     /// `op` applied to `x` (compute-typed) for input dtype `type`.

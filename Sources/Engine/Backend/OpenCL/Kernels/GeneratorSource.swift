@@ -2,11 +2,17 @@
 /// Threefry-2x32 draws laid out exactly as `Threefry.fill` (word i and word i + half + odd come from
 /// one hash of the counters (i, i + half + odd); an odd middle word from (half, 0)).
 enum GeneratorSource {
+    /// One program per dtype: `arange_int` (integers), `arange_double` and `linspace_double` (with
+    /// fp64), and `eye`.
+    static func group(_ type: DType, fp64: Bool) -> String {
+        KernelPrelude.source(fp64: fp64) + (type.isInteger ? integerRange(type) : "") + (fp64 ? doubleRanges(type) : "") + eye(type)
+    }
+
     /// `arange_int(out, start, step, count)`: `start + i·step` with wrap-around, as the CPU's integer path.
     static func integerRange(_ type: DType) -> String {
         let t = CLTypeInfo(type)
         let value = type == .int32 ? "as_int((uint)v)" : "(long)v"
-        return KernelPrelude.source(fp64: false) + """
+        return """
             __kernel void arange_int(__global \(t.storage) *out, long start, long step, long count) {
               long i = get_global_id(0);
               if (i >= count) return;
@@ -31,7 +37,7 @@ enum GeneratorSource {
     /// in double as the CPU (needs `cl_khr_fp64`).
     static func doubleRanges(_ type: DType) -> String {
         let t = CLTypeInfo(type)
-        return KernelPrelude.source(fp64: true) + """
+        return """
             __kernel void arange_double(__global \(t.storage) *out, double start, double step, long count) {
               long i = get_global_id(0);
               if (i >= count) return;
@@ -54,7 +60,7 @@ enum GeneratorSource {
         let t = CLTypeInfo(type)
         let one = type.isFloatingPoint ? "1.0f" : "1"
         let zero = type.isFloatingPoint ? "0.0f" : "0"
-        return KernelPrelude.source(fp64: false) + """
+        return """
             __kernel void eye(__global \(t.storage) *out, long columns, long k, long count) {
               long i = get_global_id(0);
               if (i >= count) return;

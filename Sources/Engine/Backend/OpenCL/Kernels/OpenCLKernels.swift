@@ -23,18 +23,26 @@ final class OpenCLKernels: @unchecked Sendable {
     private let lock = Lock()
     private var memo: [String: CLProgram] = [:]
 
-    init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory) throws(EngineError) {
+    /// `useFP64: false` takes the float-only paths a device without `cl_khr_fp64` gets (for tests).
+    init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory, useFP64: Bool = true)
+        throws(EngineError)
+    {
         self.device = device
         self.context = context
+        // PoCL aborts the process (`pocl_binary_get_kernels_metadata: len > 0`) on some program
+        // binaries it wrote itself, and keeps its own on-disk kernel cache (~/.cache/pocl): our
+        // binary cache serves the other drivers.
+        let binariesSafe = !device.info.platform.contains("Portable Computing Language")
         programs = ProgramCache(
-            context: context, deviceName: device.info.name, driverVersion: device.info.driverVersion, directory: cacheDirectory)
+            context: context, deviceName: device.info.name, driverVersion: device.info.driverVersion,
+            directory: binariesSafe ? cacheDirectory : nil)
         var options = "-cl-std=CL1.2"
         if (try? device.device.correctlyRoundedDivideSqrt) == true {
             // The CPU divides and takes square roots correctly rounded; OpenCL's default allows 2.5 ulp.
             options += " -cl-fp32-correctly-rounded-divide-sqrt"
         }
         self.options = options
-        fp64 = device.info.fp64
+        fp64 = device.info.fp64 && useFP64
         groupSize = Swift.max(1, Swift.min(256, device.info.maxWorkGroupSize))
     }
 
@@ -62,16 +70,13 @@ final class OpenCLKernels: @unchecked Sendable {
         case .randomNormal(let key, let loc, let scale):
             return try run.random(output, key: key, normal: true, a: loc, b: scale)
         case .unary(let unaryOp):
-            return try run.elementwise(
-                ElementwiseSource.unary(unaryOp, inputs[0].dtype), inputs: inputs, output: output)
+            return try run.unary(unaryOp, inputs[0], output: output)
         case .binary(let binaryOp):
-            return try run.elementwise(
-                ElementwiseSource.binary(binaryOp, inputs[0].dtype), inputs: inputs, output: output)
+            return try run.binary(binaryOp, inputs[0], inputs[1], output: output)
         case .select:
-            return try run.elementwise("x ? y : z", inputs: inputs, output: output)
+            return try run.select(inputs[0], inputs[1], inputs[2], output: output)
         case .astype, .copy:
-            return try run.elementwise(
-                ElementwiseSource.cast(from: inputs[0].dtype, to: output.dtype), inputs: inputs, output: output)
+            return try run.cast(inputs[0], output: output)
         case .reduce(let reduceOp, let axes):
             return try run.reduce(reduceOp, inputs[0], axes: axes, output: output)
         case .argReduce(let argOp, let axis):
@@ -97,6 +102,25 @@ final class OpenCLKernels: @unchecked Sendable {
         return program
     }
 
+    /// The last byte a reference can touch must lie inside its buffer: a kernel reading past the
+    /// end would read garbage or fault the device instead of failing with a message.
+    private func checkBounds(_ ref: CLArrayRef, op: String) throws(EngineError) {
+        guard ref.count > 0 else { return }
+        var last = ref.offset
+        var overflow = false
+        for (size, stride) in zip(ref.shape, ref.strides) {
+            let (step, o1) = (size - 1).multipliedReportingOverflow(by: stride)
+            let (sum, o2) = last.addingReportingOverflow(step)
+            overflow = overflow || o1 || o2
+            last = sum
+        }
+        let (end, o3) = (last + 1).multipliedReportingOverflow(by: ref.dtype.size)
+        let capacity = try CLMemory.size(of: ref.memory, op: op)
+        guard !overflow, !o3, end <= capacity else {
+            throw .argument(op, "\(describe(ref.shape, ref.dtype)) at offset \(ref.offset) with strides \(ref.strides) reaches past its buffer of \(capacity) bytes")
+        }
+    }
+
     /// Refuses malformed requests with an error naming the op (never a trap inside a kernel).
     private func check(_ primitive: Primitive, inputs: [CLArrayRef], output: CLArrayRef) throws(EngineError) {
         let op = primitive.name
@@ -113,9 +137,12 @@ final class OpenCLKernels: @unchecked Sendable {
             throw .argument(op, "expects \(expected) input\(expected == 1 ? "" : "s"), got \(inputs.count)")
         }
         for ref in inputs + [output] {
-            guard ref.shape.count == ref.strides.count, ref.shape.allSatisfy({ $0 >= 0 }), ref.offset >= 0 else {
+            guard ref.shape.count == ref.strides.count, ref.shape.allSatisfy({ $0 >= 0 }), ref.strides.allSatisfy({ $0 >= 0 }),
+                ref.offset >= 0
+            else {
                 throw .argument(op, "malformed array reference: shape \(formatShape(ref.shape)), strides \(ref.strides), offset \(ref.offset)")
             }
+            try checkBounds(ref, op: op)
         }
         var expectedStride = 1
         var contiguous = output.offset == 0

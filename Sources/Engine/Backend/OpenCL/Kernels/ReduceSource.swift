@@ -63,15 +63,27 @@ enum ReduceSource {
         }
     }
 
-    /// `reduce(out, in, rows_t, __local acc*)`.
+    /// The reductions `type` takes and the dtype each gives: all/any/max/min of bools, sum/prod/max/min otherwise.
+    static func reduceOps(_ type: DType) -> [ReduceOp] {
+        type == .bool ? [.all, .any, .max, .min] : [.sum, .prod, .max, .min]
+    }
+
+    /// One program with a kernel `reduce_<op>` for each of `reduceOps(type)`.
+    static func reduceGroup(_ type: DType, fp64: Bool) throws(EngineError) -> String {
+        var text = KernelPrelude.source(fp64: fp64) + indexing
+        for op in reduceOps(type) { text += try reduce(op, input: type, output: type, fp64: fp64) }
+        return text
+    }
+
+    /// `reduce_<op>(out, in, rows_t, __local acc*)`.
     static func reduce(_ op: ReduceOp, input: DType, output: DType, fp64: Bool) throws(EngineError) -> String {
         let a = try accumulator(op, input, fp64: fp64)
         let i = CLTypeInfo(input)
         let o = CLTypeInfo(output)
-        return KernelPrelude.source(fp64: fp64) + indexing + """
-            inline \(a.type) st_combine(\(a.type) a, \(a.type) b) { return \(a.combine); }
+        return """
+            inline \(a.type) st_combine_\(op)(\(a.type) a, \(a.type) b) { return \(a.combine); }
 
-            __kernel void reduce(__global \(o.storage) *out, __global const \(i.storage) *in, rows_t R, __local \(a.type) *scratch) {
+            __kernel void reduce_\(op)(__global \(o.storage) *out, __global const \(i.storage) *in, rows_t R, __local \(a.type) *scratch) {
               long row = get_group_id(0);
               int lid = get_local_id(0), size = get_local_size(0);
               long w;
@@ -79,12 +91,12 @@ enum ReduceSource {
               \(a.type) acc = \(a.initial);
               for (long j = lid; j < R.innerCount; j += size) {
                 \(i.compute) x = \(i.load("in", "base + st_inner(R, j, &w)"));
-                acc = st_combine(acc, (\(a.type))x);
+                acc = st_combine_\(op)(acc, (\(a.type))x);
               }
               scratch[lid] = acc;
               barrier(CLK_LOCAL_MEM_FENCE);
               for (int s = size / 2; s > 0; s >>= 1) {
-                if (lid < s) scratch[lid] = st_combine(scratch[lid], scratch[lid + s]);
+                if (lid < s) scratch[lid] = st_combine_\(op)(scratch[lid], scratch[lid + s]);
                 barrier(CLK_LOCAL_MEM_FENCE);
               }
               if (lid == 0) { acc = scratch[0]; \(o.store("out", "row", a.finish)) }
@@ -93,7 +105,12 @@ enum ReduceSource {
             """
     }
 
-    /// `argreduce(out, in, rows_t, __local key*, __local int*)`: the first index of the extreme, a NaN
+    /// One program with kernels `argmax` and `argmin` for `type`.
+    static func argGroup(_ type: DType) -> String {
+        KernelPrelude.source(fp64: false) + indexing + argReduce(.argmax, input: type) + argReduce(.argmin, input: type)
+    }
+
+    /// `<op>(out, in, rows_t, __local key*, __local int*)`: the first index of the extreme, a NaN
     /// counting as the extreme (as the CPU). Keys compare as the CPU's `Double` values do.
     static func argReduce(_ op: ArgReduceOp, input: DType) -> String {
         let i = CLTypeInfo(input)
@@ -105,9 +122,9 @@ enum ReduceSource {
             case .bool: ("int", "(int)x", "0")
             }
         let better = op == .argmax ? ">" : "<"
-        return KernelPrelude.source(fp64: false) + indexing + """
+        return """
             /* Whether (va, ia) comes before (vb, ib): a valid index, a NaN, a more extreme value, a lower index. */
-            inline int st_before(\(key) va, int ia, \(key) vb, int ib) {
+            inline int st_before_\(op)(\(key) va, int ia, \(key) vb, int ib) {
               if (ia < 0) return 0;
               if (ib < 0) return 1;
               \(key) v = va; int na = \(isNaN); v = vb; int nb = \(isNaN);
@@ -116,7 +133,7 @@ enum ReduceSource {
               return ia < ib;
             }
 
-            __kernel void argreduce(__global int *out, __global const \(i.storage) *in, rows_t R,
+            __kernel void \(op)(__global int *out, __global const \(i.storage) *in, rows_t R,
                                     __local \(key) *keys, __local int *indices) {
               long row = get_group_id(0);
               int lid = get_local_id(0), size = get_local_size(0);
@@ -126,12 +143,12 @@ enum ReduceSource {
               for (long j = lid; j < R.innerCount; j += size) {
                 \(i.compute) x = \(i.load("in", "base + st_inner(R, j, &w)"));
                 \(key) k = \(toKey);
-                if (st_before(k, (int)j, best, bestIndex)) { best = k; bestIndex = (int)j; }
+                if (st_before_\(op)(k, (int)j, best, bestIndex)) { best = k; bestIndex = (int)j; }
               }
               keys[lid] = best; indices[lid] = bestIndex;
               barrier(CLK_LOCAL_MEM_FENCE);
               for (int s = size / 2; s > 0; s >>= 1) {
-                if (lid < s && st_before(keys[lid + s], indices[lid + s], keys[lid], indices[lid])) {
+                if (lid < s && st_before_\(op)(keys[lid + s], indices[lid + s], keys[lid], indices[lid])) {
                   keys[lid] = keys[lid + s]; indices[lid] = indices[lid + s];
                 }
                 barrier(CLK_LOCAL_MEM_FENCE);
@@ -142,13 +159,18 @@ enum ReduceSource {
             """
     }
 
+    /// One program with kernels `softmax` and `logsumexp` for a float dtype.
+    static func normalizeGroup(_ type: DType, fp64: Bool) -> String {
+        KernelPrelude.source(fp64: fp64) + indexing + softmax(type) + logsumexp(type, fp64: fp64)
+    }
+
     /// `softmax(out, in, rows_t, __local float*)`: max (NaN skipped, as Swift.max), then Σ exp(x − max),
     /// then exp(x − max) / Σ written through the output strides. float16 rounds exp(x − max) to half
     /// before dividing, as the CPU stores it first.
     static func softmax(_ type: DType) -> String {
         let t = CLTypeInfo(type)
         let rounded = type == .float16 ? "st_f16(exp(x - m))" : "exp(x - m)"
-        return KernelPrelude.source(fp64: false) + indexing + """
+        return """
             __kernel void softmax(__global \(t.storage) *out, __global const \(t.storage) *in, rows_t R, __local float *scratch) {
               long row = get_group_id(0);
               int lid = get_local_id(0), size = get_local_size(0);
@@ -196,7 +218,7 @@ enum ReduceSource {
         let t = CLTypeInfo(type)
         let acc = fp64 ? "double" : "float"
         let finish = fp64 ? (type == .float16 ? "st_double_to_half(r)" : "convert_float_rte(r)") : "r"
-        return KernelPrelude.source(fp64: fp64) + indexing + """
+        return """
             __kernel void logsumexp(__global \(t.storage) *out, __global const \(t.storage) *in, rows_t R, __local \(acc) *scratch) {
               long row = get_group_id(0);
               int lid = get_local_id(0), size = get_local_size(0);

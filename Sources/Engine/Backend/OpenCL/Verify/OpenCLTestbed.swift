@@ -6,7 +6,7 @@ final class OpenCLTestbed: @unchecked Sendable {
     let queue: CLQueue
     let kernels: OpenCLKernels
 
-    init(gpu index: Int) throws(EngineError) {
+    init(gpu index: Int, useFP64: Bool = true) throws(EngineError) {
         guard let device = OpenCLDevices.device(index) else {
             switch OpenCLDevices.availability {
             case .unavailable(let reason): throw EngineError(op: "opencl", kind: .device, reason)
@@ -16,11 +16,16 @@ final class OpenCLTestbed: @unchecked Sendable {
         self.device = device
         context = try CLContext(device: device.device)
         queue = try CLQueue(context: context)
-        kernels = try OpenCLKernels(device: device, context: context)
+        kernels = try OpenCLKernels(device: device, context: context, useFP64: useFP64)
     }
 
     /// gpu(0), or why it cannot be opened.
     static let shared: Result<OpenCLTestbed, EngineError> = Result { () throws(EngineError) in try OpenCLTestbed(gpu: 0) }
+
+    /// gpu(0) with the float-only kernel paths of a device without `cl_khr_fp64`.
+    static let withoutFP64: Result<OpenCLTestbed, EngineError> = Result { () throws(EngineError) in
+        try OpenCLTestbed(gpu: 0, useFP64: false)
+    }
 
     /// A device buffer holding a copy of `bytes` (at least one byte).
     func upload(_ bytes: [UInt8]) throws(EngineError) -> CLMemory {

@@ -53,6 +53,11 @@ final class CLMemory: @unchecked Sendable {
 
     static func handle(from raw: UnsafeMutableRawPointer) -> cl_mem { OpaquePointer(raw) }
 
+    /// The size in bytes of a buffer owned elsewhere (`CL_MEM_SIZE`).
+    static func size(of memory: cl_mem, op: String) throws(EngineError) -> Int {
+        try CLInfo.value(Int.self, "clGetMemObjectInfo", op: op) { clGetMemObjectInfo(memory, cl_mem_info(CL_MEM_SIZE), $0, $1, $2) }
+    }
+
     /// Copies `count` bytes at byte `offset` into `destination` once `waitFor` completed.
     /// Non-blocking: `destination` must stay valid until the returned event completes.
     func read(

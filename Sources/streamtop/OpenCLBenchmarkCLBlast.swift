@@ -1,0 +1,64 @@
+import COpenCL
+import Foundation
+
+/// CLBlast's `CLBlastSgemm`, found at run time with `dlopen`, so streamtop never links CLBlast and
+/// runs without it (the benchmark then leaves the peer column empty).
+///
+/// ```swift
+/// switch CLBlast.load() {
+/// case .success(let blast): try blast.sgemm(m: n, n: n, k: n, a: a, b: b, c: c, on: device)
+/// case .failure(let reason): print(reason)
+/// }
+/// ```
+struct CLBlast {
+    /// Debian's `libclblast1` installs this soname.
+    static let library = "libclblast.so.1"
+
+    /// `CLBlastSgemm` from `clblast_c.h`; its enums are C ints and `size_t` is `Int` on 64-bit Linux.
+    typealias Sgemm = @convention(c) (
+        Int32, Int32, Int32, Int, Int, Int, Float, cl_mem?, Int, Int, cl_mem?, Int, Int, Float, cl_mem?, Int, Int,
+        UnsafeMutablePointer<cl_command_queue?>?, UnsafeMutablePointer<cl_event?>?
+    ) -> Int32
+
+    // Values from clblast_c.h.
+    static let rowMajor: Int32 = 101
+    static let transposeNo: Int32 = 111
+
+    let sgemmFunction: Sgemm
+
+    /// The loaded library, or why it could not be loaded. The handle is never closed: CLBlast keeps
+    /// compiled programs in process-wide caches that outlive any one call.
+    static func load() -> Result<CLBlast, OpenCLBenchError> {
+        guard let handle = dlopen(library, RTLD_NOW | RTLD_LOCAL) else {
+            let detail = dlerror().map { String(cString: $0) } ?? "dlopen failed"
+            return .failure(OpenCLBenchError("CLBlast not installed (libclblast1): \(detail)"))
+        }
+        guard let symbol = dlsym(handle, "CLBlastSgemm") else {
+            return .failure(OpenCLBenchError("\(library) has no CLBlastSgemm symbol"))
+        }
+        return .success(CLBlast(sgemmFunction: unsafeBitCast(symbol, to: Sgemm.self)))
+    }
+
+    /// Enqueues C = A·B for row-major A (m×k), B (k×n), C (m×n) on the device's queue; returns once
+    /// enqueued (call `device.finish()` to wait).
+    func sgemm(
+        m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice
+    ) throws(OpenCLBenchError) {
+        precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "sgemm operands smaller than \(m)×\(k)·\(k)×\(n)")
+        // CLBlast takes the queue by pointer (it never replaces it).
+        var queue: cl_command_queue? = device.queue
+        let status = sgemmFunction(
+            Self.rowMajor, Self.transposeNo, Self.transposeNo, m, n, k, 1, a.mem, 0, k, b.mem, 0, n, 0, c.mem, 0, n, &queue, nil)
+        guard status == 0 else { throw OpenCLBenchError("CLBlastSgemm \(m)×\(k)·\(k)×\(n) failed: \(Self.describe(status))") }
+    }
+
+    /// A few of CLBlast's status codes by name; negative values above -1000 are OpenCL's own.
+    static func describe(_ status: Int32) -> String {
+        let names: [Int32: String] = [
+            -2041: "no tuning database entry for the device", -2040: "unknown error", -2039: "unexpected error",
+            -1024: "kernel launch error", -1023: "run-time compilation failed", -11: "OpenCL build program failure",
+            -4: "temporary buffer allocation failed", -5: "OpenCL out of resources", -6: "OpenCL out of host memory",
+        ]
+        return "status \(status)" + (names[status].map { " (\($0))" } ?? "")
+    }
+}
