@@ -20,7 +20,7 @@ public final class Profiler: EngineRecorder, @unchecked Sendable {
     /// Guards `collector`, `token` and `ticker`.
     private let lock = PThreadLock()
     private var collector: Collector
-    private var token: RecorderToken?
+    private var token: (RecorderToken, RecorderRegistry)?
     private var ticker: Ticker?
 
     public init(_ configuration: ProfilerConfiguration = ProfilerConfiguration()) {
@@ -32,10 +32,11 @@ public final class Profiler: EngineRecorder, @unchecked Sendable {
     deinit { ticker?.stop() }
 
     /// Starts listening (beside any other recorder) and collecting in the background. Idempotent.
-    public func start() {
+    /// `registry`: the engine's unless a test brings its own.
+    public func start(in registry: RecorderRegistry = Recording.registry) {
         lock.withLock {
             guard token == nil else { return }
-            token = Recording.add(self)
+            token = (registry.add(self), registry)
             if let ms = configuration.collectIntervalMs, ms > 0 {
                 ticker = Ticker(intervalMs: ms) { [weak self] in self?.collect() }
             }
@@ -48,7 +49,7 @@ public final class Profiler: EngineRecorder, @unchecked Sendable {
             defer { self.token = nil; self.ticker = nil }
             return (self.token, self.ticker)
         }
-        if let token { Recording.remove(token) }
+        if let (token, registry) = token { registry.remove(token) }
         ticker?.stop()
         collect()
     }

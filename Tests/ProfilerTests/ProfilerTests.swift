@@ -73,12 +73,14 @@ struct ProfilerTests {
         var c = configuration()
         c.collectIntervalMs = 2
         let profiler = Profiler(c)
-        profiler.start()
-        #expect(profiler.isRunning)
+        // A registry of its own: the engine's may carry other suites' events.
+        let registry = RecorderRegistry()
+        profiler.start(in: registry)
+        #expect(profiler.isRunning && registry.recorder === profiler)
         profiler.stop()
-        #expect(!profiler.isRunning)
+        #expect(!profiler.isRunning && registry.recorder == nil)
         // Started again, events recorded directly are drained by the ticker.
-        profiler.start()
+        profiler.start(in: registry)
         let t = EngineClock.now()
         profiler.record(.op(Make.op("add", node: 1, stream: 1, start: t, end: t + 1)))
         var drained = false

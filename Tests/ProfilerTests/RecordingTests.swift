@@ -83,3 +83,30 @@ struct RecordingTests {
         #expect(registry.count == 1)
     }
 }
+
+/// Frees itself observably: a registry must release recorders it no longer lists.
+final class DeinitFlag: EngineRecorder, @unchecked Sendable {
+    let onDeinit: @Sendable () -> Void
+    init(_ onDeinit: @escaping @Sendable () -> Void) { self.onDeinit = onDeinit }
+    deinit { onDeinit() }
+    func record(_ event: EngineEvent) {}
+}
+
+struct RecordingLifetimeTests {
+    @Test("a removed (or replaced) recorder is released")
+    func releasesRemovedRecorders() {
+        let registry = RecorderRegistry()
+        let freed = NSLock()
+        nonisolated(unsafe) var count = 0
+        do {
+            let token = registry.add(DeinitFlag { freed.lock(); count += 1; freed.unlock() })
+            registry.add(CountingRecorder())
+            registry.remove(token)
+            registry.recorder = DeinitFlag { freed.lock(); count += 1; freed.unlock() }
+            registry.recorder = nil
+        }
+        freed.lock()
+        #expect(count == 2)
+        freed.unlock()
+    }
+}

@@ -1,12 +1,14 @@
 import Atomics
+import Glibc
 
 /// A set of listeners behind one atomic pointer: the engine's is `Recording.registry`; tests make
 /// their own to exercise the rules without touching the process-wide one.
 ///
-/// Reading is lock-free: the listeners live in an immutable list, so "is anyone listening" is one
-/// acquiring load. Changing listeners takes a lock and publishes a new list. A published list is
-/// never freed (a reader may still be using it without a reference count), which costs a few dozen
-/// bytes per change.
+/// With nobody listening, reading costs one atomic load. With listeners, a reader announces itself on
+/// one of two counters while it loads the immutable list and retains its fan-out; a writer publishes
+/// a new list and frees the old one after both counters have drained in turn (sequentially
+/// consistent operations on both sides, so a reader either is counted or already sees the new list).
+/// Writers are rare (install and remove) and take a lock.
 public final class RecorderRegistry: @unchecked Sendable {
     /// The immutable list one publication holds; `fanOut` is what readers get.
     final class Listeners: Sendable {
@@ -23,19 +25,28 @@ public final class RecorderRegistry: @unchecked Sendable {
         }
     }
 
+    /// The published list, retained once by the registry.
     private let current = ManagedAtomic<Unmanaged<Listeners>?>(nil)
+    /// Which of `readers` new readers count themselves on (0 or 1).
+    private let epoch = ManagedAtomic<Int>(0)
+    private let readers = [ManagedAtomic<Int>(0), ManagedAtomic<Int>(0)]
     private let writers = Lock()
     private var nextToken: UInt64 = 0
-    /// Every list ever published, kept alive for readers that loaded it without retaining it.
-    private var published: [Listeners] = []
 
     public init() {}
+
+    deinit { current.load(ordering: .acquiring)?.release() }
 
     /// The current listeners as one recorder (the single listener itself, or a fan-out), nil when none.
     /// Setting it replaces every listener (nil removes them all); earlier tokens then remove nothing.
     public var recorder: (any EngineRecorder)? {
         get {
-            guard let list = current.load(ordering: .acquiring) else { return nil }
+            // Nobody listens: one load.
+            guard current.load(ordering: .acquiring) != nil else { return nil }
+            let counter = readers[epoch.load(ordering: .sequentiallyConsistent) & 1]
+            counter.wrappingIncrement(ordering: .sequentiallyConsistent)
+            defer { counter.wrappingDecrement(ordering: .releasing) }
+            guard let list = current.load(ordering: .sequentiallyConsistent) else { return nil }
             return list._withUnsafeGuaranteedRef { $0.fanOut }
         }
         set {
@@ -87,12 +98,16 @@ public final class RecorderRegistry: @unchecked Sendable {
 
     /// Caller holds `writers`.
     private func publish(_ entries: [(token: RecorderToken, recorder: any EngineRecorder)]) {
-        guard !entries.isEmpty else {
-            current.store(nil, ordering: .releasing)
-            return
+        let list = entries.isEmpty ? nil : Unmanaged.passRetained(Listeners(entries))
+        guard let old = current.exchange(list, ordering: .sequentiallyConsistent) else { return }
+        // A reader holding `old` unretained is counted on one of the two counters (perhaps a stale
+        // one); a reader counted later sees the new list. So, twice: send new readers to the other
+        // counter and wait for this one to empty (as userspace RCU's flip-twice grace period).
+        for _ in 0..<2 {
+            let draining = epoch.load(ordering: .sequentiallyConsistent) & 1
+            epoch.store(draining ^ 1, ordering: .sequentiallyConsistent)
+            while readers[draining].load(ordering: .sequentiallyConsistent) != 0 { sched_yield() }
         }
-        let list = Listeners(entries)
-        published.append(list)
-        current.store(Unmanaged.passUnretained(list), ordering: .releasing)
+        old.release()
     }
 }
