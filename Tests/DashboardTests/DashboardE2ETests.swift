@@ -82,4 +82,18 @@ struct DashboardE2ETests {
         #expect(result.status == 2)
         #expect(result.output.contains("streamtop run"))
     }
+
+    @Test(arguments: [
+        (["--workload", "nope"], "unknown workload 'nope'"),
+        (["--fps", "0"], "--fps must be 1…120"),
+        (["--placement", "cpu,gpu"], "need --workload NAME"),
+        (["--workload", "matmul-exp-split", "--placement", "cpu,tpu"], "'tpu' is not a device"),
+        (["--workload", "matmul-exp-split", "--size", "5"], "has no parameter '--size'"),
+        (["--workload", "matmul-exp-split", "--m", "-3"], "--m '-3': is out of range"),
+    ])
+    func badFlagsExit64NamingTheFlag(_ arguments: [String], _ message: String) throws {
+        let result = try TmuxPane.run([TmuxPane.binaryPath!] + arguments)
+        #expect(result.status == 64)
+        #expect(result.output.contains(message), "\(result.output)")
+    }
 }
