@@ -2,7 +2,7 @@ import Dashboard
 import TerminalUI
 
 /// The built-in theme's palette: tests compare cell colours against its entries.
-let palette = DashboardPalette(theme: .builtin())
+let palette = DashboardPalette.builtin()
 
 /// Draws `widget` on a blank `width`×`height` canvas.
 func draw(_ widget: some Widget, width: Int, height: Int) -> Canvas {

@@ -75,7 +75,7 @@ public final class DashboardApp {
             model.errorPopup = "\(name) failed: \(message)"
         }
         expireMessage()
-        let palette = themes?.palette ?? DashboardPalette(theme: .builtin())
+        let palette = themes?.palette ?? DashboardPalette.builtin()
         let status = StatusInfo(workload: state, devices: source.devices, fps: fps, frameTime: frameTime,
                                 themeName: themes?.name ?? "default")
         layout = DashboardScreen(model: model, view: view, status: status, palette: palette).render(into: &canvas)

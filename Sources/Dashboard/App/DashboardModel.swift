@@ -187,7 +187,7 @@ public struct DashboardModel: Sendable {
         case .timeline:
             guard var c = cursor else { return }
             let order = TimelinePanel(model: view.timeline, viewport: viewport,
-                                      palette: DashboardPalette(theme: .builtin())).laneOrder
+                                      palette: DashboardPalette.builtin()).laneOrder
             guard let position = order.firstIndex(of: c.lane) else { return }
             c.lane = order[min(max(0, position + delta.signum()), order.count - 1)]
             cursor = c
@@ -215,11 +215,11 @@ public struct DashboardModel: Sendable {
             switch id {
             case .ops:
                 let (rows, selected) = opRows(view)
-                let panel = OpsPanel(rows: rows, sort: opSort, selected: selected, palette: DashboardPalette(theme: .builtin()))
+                let panel = OpsPanel(rows: rows, sort: opSort, selected: selected, palette: DashboardPalette.builtin())
                 if let row = panel.row(atY: mouse.y, area: inner) { selectedOp = (rows[row].name, rows[row].device) }
             case .workloads:
                 let names = menu.map(\.name)
-                let list = WorkloadsPanel(entries: [], runner: "", palette: DashboardPalette(theme: .builtin()))
+                let list = WorkloadsPanel(entries: [], runner: "", palette: DashboardPalette.builtin())
                     .listArea(inner)
                 let filtered = workloadList.filter.filteredIndices(names)
                 let index = workloadList.table.offset + (mouse.y - list.y)
@@ -229,7 +229,7 @@ public struct DashboardModel: Sendable {
             case .timeline:
                 let shown = frozen ?? view
                 let panel = TimelinePanel(model: shown.timeline, viewport: viewport, cursor: cursor,
-                                          palette: DashboardPalette(theme: .builtin()))
+                                          palette: DashboardPalette.builtin())
                 if let hit = panel.hit(x: mouse.x, y: mouse.y, area: inner) {
                     if frozen == nil { frozen = view }
                     cursor = hit

@@ -20,7 +20,7 @@ public struct ThemeCycle: Sendable {
         if !names.contains(first) { names.insert(first, at: 1) }
         self.names = names
         index = names.firstIndex(of: first) ?? 0
-        palette = DashboardPalette(theme: .builtin(depth: depth))
+        palette = DashboardPalette.builtin(depth: depth)
         problem = nil
         load()
     }
@@ -33,7 +33,8 @@ public struct ThemeCycle: Sendable {
     }
 
     mutating func load() {
-        let result = ThemeLoader.load(named: names[index], searchPath: searchPath, depth: depth)
+        let result = ThemeLoader.load(named: names[index], searchPath: searchPath, depth: depth,
+                                     extensions: [DashboardTheme.extension])
         palette = DashboardPalette(theme: result.theme)
         problem = result.errors.first.map { "\($0)" }
     }

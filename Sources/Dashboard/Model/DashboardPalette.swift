@@ -1,7 +1,8 @@
 import TerminalUI
 
 /// The dashboard's own colour roles (span palettes per device kind, transfers, waits, arrows,
-/// memory series), on top of the toolkit's general `Theme`.
+/// memory series), read from the theme sections `DashboardTheme` declares, on top of the
+/// toolkit's general `Theme`.
 public struct DashboardPalette: Sendable {
     public var theme: Theme
     public var cpuSpans: [Color]
@@ -15,18 +16,25 @@ public struct DashboardPalette: Sendable {
     public var memoryCached: Color
     public var memoryPeak: Color
 
+    /// `theme` should be loaded with `DashboardTheme.extension`; keys it lacks read as the
+    /// terminal's default colour.
     public init(theme: Theme) {
         self.theme = theme
-        cpuSpans = theme.cpuSpans
-        gpuSpans = theme.gpuSpans
-        spanText = theme.spanText
-        transfer = theme.transfer
-        wait = theme.wait
-        marker = theme.marker
-        arrow = theme.arrow
-        memoryActive = theme.memoryActive
-        memoryCached = theme.memoryCached
-        memoryPeak = theme.memoryPeak
+        cpuSpans = theme.extensionColors("spans.cpu")
+        gpuSpans = theme.extensionColors("spans.gpu")
+        spanText = theme.extensionColor("spans.text")
+        transfer = theme.extensionColor("spans.transfer")
+        wait = theme.extensionColor("spans.wait")
+        marker = theme.extensionColor("spans.marker")
+        arrow = theme.extensionColor("spans.arrow")
+        memoryActive = theme.extensionColor("memory.active")
+        memoryCached = theme.extensionColor("memory.cached")
+        memoryPeak = theme.extensionColor("memory.peak")
+    }
+
+    /// The built-in theme's palette.
+    public static func builtin(depth: ColorDepth = .trueColor) -> DashboardPalette {
+        DashboardPalette(theme: DashboardTheme.builtin(depth: depth))
     }
 
     /// An op's colour: by a stable hash of its name within its device's palette, so an op keeps
