@@ -58,6 +58,13 @@ import Testing
         let layout = GraphLayout(view.graph)
         #expect(layout.boxes.map(\.label) == ["matmul 4×2", "exp ×2 4×2"])
         #expect(layout.edges.map(\.crossStream) == [true])
+        // Merging bursts: the two exps (1 ms apart... end to start 0) become one span of 2 ops,
+        // and the matmul → exp arrow is kept.
+        let merged = SnapshotAdapter().view(snapshot, viewport: TimelineViewport(window: 10), mergeGap: 0.0005).timeline
+        #expect(merged.spans.map { "\($0.name)×\($0.count)" }.sorted() == ["exp×2", "matmul×1"])
+        let run = try #require(merged.spans.first { $0.name == "exp" })
+        #expect(abs(run.duration - 0.002) < 1e-9)
+        #expect(merged.dependencies.count == 1)
         // A hidden graph panel is not built.
         #expect(SnapshotAdapter().view(snapshot, viewport: TimelineViewport(window: 10), panels: [.timeline]).graph.nodes.isEmpty)
     }

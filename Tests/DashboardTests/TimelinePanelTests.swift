@@ -113,6 +113,10 @@ import Testing
         #expect(runs[0].span.start == 0.6)
         #expect(abs(runs[0].span.end - 0.6095) < 1e-12)
         #expect(TimelinePanel.runs(spans, t0: 0, t1: 1, gap: 0.00025).count == 11)
+        // Spans a source already merged count for what they stand for.
+        var premerged = spans[0]
+        premerged.count = 5
+        #expect(TimelinePanel.runs([premerged] + spans[1...], t0: 0, t1: 1, gap: 0.025).map(\.count) == [14, 1])
         let model = TimelineModel(lanes: [TimelineModel.Lane(name: "s0", device: .cpu, streamIndex: 0)],
                                   spans: (0..<200).map { i in
                                       TimelineModel.Span(lane: 0, start: 0.5 + Double(i) * 0.001,

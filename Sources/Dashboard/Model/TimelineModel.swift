@@ -44,9 +44,12 @@ public struct TimelineModel: Sendable {
         public var shape: [Int]
         public var dtype: String
         public var inputs: [Int]
+        /// Ops this span stands for: more than one when a source merged a burst (the fields
+        /// other than the times then describe the first).
+        public var count: Int
 
         public init(lane: Int, start: Double, end: Double, name: String, kind: SpanKind = .op, nodeID: Int = 0,
-                    shape: [Int] = [], dtype: String = "", inputs: [Int] = []) {
+                    shape: [Int] = [], dtype: String = "", inputs: [Int] = [], count: Int = 1) {
             self.lane = lane
             self.start = start
             self.end = end
@@ -56,6 +59,7 @@ public struct TimelineModel: Sendable {
             self.shape = shape
             self.dtype = dtype
             self.inputs = inputs
+            self.count = count
         }
 
         public var duration: Double { end - start }

@@ -104,9 +104,9 @@ public struct TimelinePanel: Widget {
             if let last = result.last, last.span.lane == span.lane, last.span.name == span.name,
                last.span.kind == span.kind, span.start - last.span.end < gap {
                 result[result.count - 1].span.end = max(last.span.end, span.end)
-                result[result.count - 1].count += 1
+                result[result.count - 1].count += span.count
             } else {
-                result.append((span, 1))
+                result.append((span, span.count))
             }
         }
         return result

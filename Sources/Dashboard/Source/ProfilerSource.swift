@@ -31,7 +31,10 @@ public final class ProfilerSource: DashboardSource {
             snapshot = profiler.snapshot()
             latest = snapshot
         }
-        let view = adapter.view(snapshot, viewport: viewport, panels: panels)
+        // Live, a column is at least window/400 wide on any screen: bursts closer than that
+        // merge here, cheaply, instead of in every panel draw.
+        let view = adapter.view(snapshot, viewport: viewport, panels: panels,
+                                mergeGap: usePinned ? nil : viewport.window / 400)
         cached = usePinned ? (viewport, panels, view) : nil
         return view
     }

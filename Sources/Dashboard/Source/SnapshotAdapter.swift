@@ -20,9 +20,11 @@ public struct SnapshotAdapter: Sendable {
     static func label(_ device: Device) -> DeviceLabel { DeviceLabel(device.kind == .cpu ? .cpu : .gpu, device.index) }
 
     /// `viewport` picks the slice of the timeline to convert; `panels` the parts worth building
-    /// (the graph is skipped when its panel is hidden).
+    /// (the graph is skipped when its panel is hidden). With `mergeGap`, consecutive runs of one
+    /// op on a stream closer than that many seconds become one span (a live view cannot show
+    /// them apart anyway); a frozen view passes nil to keep every op for its cursor.
     public func view(_ snapshot: ProfileSnapshot, viewport: TimelineViewport,
-                     panels: Set<PanelID> = Set(PanelID.allCases)) -> DashboardView {
+                     panels: Set<PanelID> = Set(PanelID.allCases), mergeGap: Double? = nil) -> DashboardView {
         let start = snapshot.start
         let now = Self.seconds(snapshot.now, start)
         let (t0, t1) = viewport.range(now: now)
@@ -38,18 +40,30 @@ public struct SnapshotAdapter: Sendable {
         var spans: [TimelineModel.Span] = []
         var waits: [TimelineModel.Wait] = []
         var producers: [Int: (lane: Int, end: Double)] = [:]
+        // Inputs of ops folded into a run, still checked for cross-stream arrows.
+        var crossInputs: [(inputs: [Int], lane: Int, start: Double, nodeID: Int)] = []
         for window in snapshot.streams {
             guard let lane = laneOf[window.stream.index] else { continue }
             let ops = window.ops
             var i = Self.firstIndex(ops, finishedAtLeast: lo) { $0.finished }
+            let laneStart = spans.count  // only this lane's spans may absorb the next op
             while i < ops.count, ops[i].started <= hi {
                 let r = ops[i]
-                let span = TimelineModel.Span(
-                    lane: lane, start: Self.seconds(r.started, start), end: Self.seconds(max(r.finished, r.started), start),
-                    name: r.name, nodeID: r.nodeID, shape: r.shape, dtype: "\(r.dtype)", inputs: r.inputIDs)
-                spans.append(span)
-                producers[r.nodeID] = (lane, span.end)
                 i += 1
+                let begin = Self.seconds(r.started, start)
+                let end = Self.seconds(max(r.finished, r.started), start)
+                producers[r.nodeID] = (lane, end)
+                // A burst of one op closer than `mergeGap`: extend the run instead of adding a span.
+                if let gap = mergeGap, spans.count > laneStart, spans[spans.count - 1].name == r.name,
+                   begin - spans[spans.count - 1].end < gap {
+                    spans[spans.count - 1].end = max(spans[spans.count - 1].end, end)
+                    spans[spans.count - 1].count += 1
+                    crossInputs.append((r.inputIDs, lane, begin, r.nodeID))
+                    continue
+                }
+                spans.append(TimelineModel.Span(
+                    lane: lane, start: begin, end: end, name: r.name, nodeID: r.nodeID, shape: r.shape,
+                    dtype: "\(r.dtype)", inputs: r.inputIDs))
             }
             let transfers = window.transfers
             var t = Self.firstIndex(transfers, finishedAtLeast: lo) { $0.finished }
@@ -72,12 +86,13 @@ public struct SnapshotAdapter: Sendable {
         }
         var dependencies: [TimelineModel.Dependency] = []
         var seen = Set<[Int]>()
-        for span in spans where span.kind == .op {
-            for input in span.inputs {
-                guard let producer = producers[input], producer.lane != span.lane,
-                      seen.insert([input, span.nodeID]).inserted else { continue }
+        let consumers = spans.filter { $0.kind == .op }.map { ($0.inputs, $0.lane, $0.start, $0.nodeID) } + crossInputs
+        for (inputs, lane, begin, nodeID) in consumers {
+            for input in inputs {
+                guard let producer = producers[input], producer.lane != lane,
+                      seen.insert([input, nodeID]).inserted else { continue }
                 dependencies.append(TimelineModel.Dependency(fromLane: producer.lane, fromTime: producer.end,
-                                                             toLane: span.lane, toTime: span.start))
+                                                             toLane: lane, toTime: begin))
             }
         }
         let timeline = TimelineModel(lanes: lanes, spans: spans, waits: waits, dependencies: dependencies, now: now)
