@@ -44,6 +44,8 @@ sanitize: deps
 
 bench: release
 	$(BIN_RELEASE) bench engine --json
+	$(BIN_RELEASE) bench opencl --json
+	@python3 -c 'import torch' 2>/dev/null && python3 Benchmarks/peers/torch_peer.py || echo '{"torch": "not installed: peers skipped"}'
 	$(SWIFT) run -c release $(RELEASE_FLAGS) tui-bench --json
 
 clean:

@@ -37,12 +37,17 @@ struct BackendIntegrationTests {
         #expect(outcome.problem == nil, "\(outcome.problem ?? "")")
     }
 
-    @Test("random numbers are bit-identical on the CPU and the OpenCL device")
+    /// Uniform draws are bit-identical. Normal draws go through erfinv, whose `log` is glibc's `logf`
+    /// on the CPU (not correctly rounded for ~0.1% of inputs) and a double-rounded log on the device:
+    /// at most 0.2% of values may differ, by a few ulp.
+    @Test("random numbers: uniform bit-identical on the CPU and the OpenCL device, normal within a few ulp")
     func randomEqual() throws {
         for dtype in [DType.float32, .float16] {
-            let cpu = try Random.normal(shape: [257, 3], dtype: dtype, key: Random.key(42), stream: .cpu)
-            let gpu = try Random.normal(shape: [257, 3], dtype: dtype, key: Random.key(42), stream: .gpu)
-            #expect(try cpu.toArray(Float.self) == gpu.toArray(Float.self))
+            let cpu = try Random.normal(shape: [2570, 3], dtype: dtype, key: Random.key(42), stream: .cpu).toArray(Float.self)
+            let gpu = try Random.normal(shape: [2570, 3], dtype: dtype, key: Random.key(42), stream: .gpu).toArray(Float.self)
+            let differing = cpu.indices.filter { cpu[$0] != gpu[$0] }
+            #expect(differing.count * 500 <= cpu.count, "\(differing.count) of \(cpu.count) normal draws differ")
+            for i in differing { #expect(abs(cpu[i] - gpu[i]) <= 4 * cpu[i].ulp, "\(cpu[i]) vs \(gpu[i])") }
             let u1 = try Random.uniform(shape: [1001], dtype: dtype, key: Random.key(7), stream: .cpu)
             let u2 = try Random.uniform(shape: [1001], dtype: dtype, key: Random.key(7), stream: .gpu)
             #expect(try u1.toArray(Float.self) == u2.toArray(Float.self))

@@ -34,3 +34,15 @@ struct DifferentialWithoutFP64Tests {
         #expect(failures.isEmpty, "\(failures.prefix(5).joined(separator: "\n"))")
     }
 }
+
+@Suite("OpenCL verify entry point")
+struct VerifyEntryTests {
+    @Test func runsTheSelectedCasesAndCountsThem() throws {
+        var heard: [String] = []
+        let report = try OpenCLVerify.run(filter: "eye.", quick: true) { name, ok in heard.append("\(name) \(ok)") }
+        #expect(report.passed == 5 && report.failed == 0 && report.failures.isEmpty)
+        #expect(heard == DType.allCases.map { "eye.\($0) true" })
+        #expect(!report.device.isEmpty)
+        #expect(OpenCLVerify.caseNames.count == DifferentialCatalog.all.count)
+    }
+}

@@ -94,7 +94,7 @@ struct Execution {
             .wait(
                 WaitRecord(
                     streamIndex: node.stream.index, device: node.stream.device,
-                    waitedForStreamIndex: fence.streamIndex, waitedForStream: fence.worker.name,
+                    waitedForStreamIndex: fence.streamIndex, waitedForStream: fence.streamName,
                     producerNodeID: fence.nodeID, consumerNodeID: tensor.id, started: started, finished: finished)))
     }
 

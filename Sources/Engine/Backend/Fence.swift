@@ -15,16 +15,18 @@ final class Fence: @unchecked Sendable {
     let worker: StreamWorker
     let seq: UInt64
     let streamIndex: Int
+    let streamName: String
     /// The graph node (tensor id) this fence produces, for wait records.
     let nodeID: Int
     /// Set by the producing task before its stream marks `seq` complete, so anyone who has waited
     /// for submission reads it without a lock.
     private(set) var deviceEvent: (any DeviceEvent)?
 
-    init(worker: StreamWorker, seq: UInt64, streamIndex: Int, nodeID: Int) {
+    init(worker: StreamWorker, seq: UInt64, stream: DeviceStream, nodeID: Int) {
         self.worker = worker
         self.seq = seq
-        self.streamIndex = streamIndex
+        streamIndex = stream.index
+        streamName = stream.name
         self.nodeID = nodeID
     }
 

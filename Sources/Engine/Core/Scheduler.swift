@@ -68,7 +68,7 @@ enum Scheduler {
             if stream.backend.runsInline, inputsReady, waits.isEmpty, tiny || singleStream,
                 let seq = worker.claimInline()
             {
-                tensor.producer = Fence(worker: worker, seq: seq, streamIndex: stream.index, nodeID: tensor.id)
+                tensor.producer = Fence(worker: worker, seq: seq, stream: stream, nodeID: tensor.id)
                 lock.unlock()
                 run(tensor, node, waits: [], cost: cost, dispatched: dispatched, inline: true, recorder: recorder)
                 worker.finishInline(seq)
@@ -79,7 +79,7 @@ enum Scheduler {
                 run(tensor, node, waits: dependencies, cost: cost, dispatched: dispatched, inline: false, recorder: recorder)
             }
             let seq = worker.enqueue(task)
-            tensor.producer = Fence(worker: worker, seq: seq, streamIndex: stream.index, nodeID: tensor.id)
+            tensor.producer = Fence(worker: worker, seq: seq, stream: stream, nodeID: tensor.id)
             lock.unlock()
         }
     }

@@ -17,7 +17,8 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
     let kernels: OpenCLKernels
     /// Arrays cross between host and device without copies (unified memory, not forced off).
     let zeroCopy: Bool
-    let clock: DeviceClock
+    /// Device profiling times → engine clock, calibrated once (see `CLClockCalibration`).
+    let clock: CLClockCalibration
     /// Host reads of device memory that belong to no stream.
     private let transferQueue: CLQueue
     private let transferLock = Lock()
@@ -39,7 +40,7 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
             cacheLimit: Swift.min(global / 4, 1 << 30))
         kernels = try OpenCLKernels(device: opened, context: context)
         transferQueue = try CLQueue(context: context)
-        clock = DeviceClock.calibrate(context: context)
+        clock = (try? CLClockCalibration.calibrate(queue: transferQueue)) ?? CLClockCalibration(offset: 0, uncertainty: .max)
     }
 
     func makeStreamState(name: String) throws(EngineError) -> (any AnyObject & Sendable)? {
@@ -262,7 +263,7 @@ struct PendingTransfer: @unchecked Sendable {
     let nodeID: Int
     let hostStart: UInt64
 
-    func record(clock: DeviceClock, execution: Execution) {
+    func record(clock: CLClockCalibration, execution: Execution) {
         if let profile = try? event.profile, profile.ended >= profile.started, profile.started > 0 {
             execution.recordTransfer(
                 .hostToDevice, bytes: bytes, nodeID: nodeID, started: clock.engineTime(profile.started),

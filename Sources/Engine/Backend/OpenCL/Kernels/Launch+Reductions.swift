@@ -75,11 +75,46 @@ extension Launch {
             case "int", "uint", "float": 4
             default: 8
             }
+        if r.inner >= Self.splitThreshold && r.outer < 64 {
+            return try splitReduce(reduceOp, input, rows: r, accumulatorSize: accumulatorSize, output: output)
+        }
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, memory: input.memory, op: op)
         try k.set(2, bytes: r.words, op: op)
         try k.setLocal(3, bytes: group * accumulatorSize, op: op)
         return try runRows(k, outer: r.outer, group: group)
+    }
+
+    /// Rows at least this long, when there are few of them, are split across work-groups: one
+    /// group per row would leave most of a GPU idle on `sum(x)`.
+    static let splitThreshold = 1 << 16
+
+    /// Two passes: chunks of each row into a temporary buffer of accumulators, then one group per row
+    /// merges them. The temporary buffer is released here; OpenCL frees it after the commands ran.
+    private func splitReduce(
+        _ reduceOp: ReduceOp, _ input: CLArrayRef, rows r: (words: [Int64], outer: Int, inner: Int), accumulatorSize: Int,
+        output: CLArrayRef
+    ) throws(EngineError) -> CLEvent {
+        let group = rowGroup(r.inner)
+        let chunks = Swift.min(1024, (r.inner + 16 * group - 1) / (16 * group))
+        let chunkLength = (r.inner + chunks - 1) / chunks
+        let partials = try CLMemory(context: kernels.context, bytes: r.outer * chunks * accumulatorSize, op: op)
+        let source = { () throws(EngineError) -> String in try ReduceSource.reduceGroup(input.dtype, fp64: fp64) }
+        let first = try kernel("reduce.\(input.dtype).\(fp64)", "partial_\(reduceOp)", source: source)
+        try first.set(0, memory: partials.handle, op: op)
+        try first.set(1, memory: input.memory, op: op)
+        try first.set(2, bytes: r.words, op: op)
+        try first.setLocal(3, bytes: group * accumulatorSize, op: op)
+        try first.set(4, Int64(chunks), op: op)
+        try first.set(5, Int64(chunkLength), op: op)
+        let partial = try first.enqueue(global: [r.outer * chunks * group], local: [group], queue: queue, waitFor: waitFor, op: op)
+        let second = try kernel("reduce.\(input.dtype).\(fp64)", "combine_\(reduceOp)", source: source)
+        let combineGroup = rowGroup(chunks)
+        try second.set(0, memory: output.memory, op: op)
+        try second.set(1, memory: partials.handle, op: op)
+        try second.set(2, Int64(chunks), op: op)
+        try second.setLocal(3, bytes: combineGroup * accumulatorSize, op: op)
+        return try second.enqueue(global: [r.outer * combineGroup], local: [combineGroup], queue: queue, waitFor: [partial], op: op)
     }
 
     func argReduce(_ argOp: ArgReduceOp, _ input: CLArrayRef, axis: Int, output: CLArrayRef) throws(EngineError) -> CLEvent {

@@ -71,8 +71,59 @@ enum ReduceSource {
     /// One program with a kernel `reduce_<op>` for each of `reduceOps(type)`.
     static func reduceGroup(_ type: DType, fp64: Bool) throws(EngineError) -> String {
         var text = KernelPrelude.source(fp64: fp64) + indexing
-        for op in reduceOps(type) { text += try reduce(op, input: type, output: type, fp64: fp64) }
+        for op in reduceOps(type) {
+            text += try reduce(op, input: type, output: type, fp64: fp64) + split(op, input: type, output: type, fp64: fp64)
+        }
         return text
+    }
+
+    /// The two passes of a long-row reduction split across work-groups:
+    /// `partial_<op>(partials, in, rows_t, __local acc*, chunks, chunkLength)` reduces chunk
+    /// `group % chunks` of row `group / chunks` into an accumulator, and
+    /// `combine_<op>(out, partials, chunks, __local acc*)` merges each row's chunks and finishes.
+    static func split(_ op: ReduceOp, input: DType, output: DType, fp64: Bool) throws(EngineError) -> String {
+        let a = try accumulator(op, input, fp64: fp64)
+        let i = CLTypeInfo(input)
+        let o = CLTypeInfo(output)
+        return """
+            __kernel void partial_\(op)(__global \(a.type) *partials, __global const \(i.storage) *in, rows_t R,
+                                      __local \(a.type) *scratch, long chunks, long chunkLength) {
+              long g = get_group_id(0);
+              long row = g / chunks, chunk = g % chunks;
+              int lid = get_local_id(0), size = get_local_size(0);
+              long w;
+              long base = st_outer(R, row, &w);
+              long end = min((chunk + 1) * chunkLength, R.innerCount);
+              \(a.type) acc = \(a.initial);
+              for (long j = chunk * chunkLength + lid; j < end; j += size) {
+                \(i.compute) x = \(i.load("in", "base + st_inner(R, j, &w)"));
+                acc = st_combine_\(op)(acc, (\(a.type))x);
+              }
+              scratch[lid] = acc;
+              barrier(CLK_LOCAL_MEM_FENCE);
+              for (int s = size / 2; s > 0; s >>= 1) {
+                if (lid < s) scratch[lid] = st_combine_\(op)(scratch[lid], scratch[lid + s]);
+                barrier(CLK_LOCAL_MEM_FENCE);
+              }
+              if (lid == 0) partials[g] = scratch[0];
+            }
+
+            __kernel void combine_\(op)(__global \(o.storage) *out, __global const \(a.type) *partials, long chunks,
+                                      __local \(a.type) *scratch) {
+              long row = get_group_id(0);
+              int lid = get_local_id(0), size = get_local_size(0);
+              \(a.type) acc = \(a.initial);
+              for (long c = lid; c < chunks; c += size) acc = st_combine_\(op)(acc, partials[row * chunks + c]);
+              scratch[lid] = acc;
+              barrier(CLK_LOCAL_MEM_FENCE);
+              for (int s = size / 2; s > 0; s >>= 1) {
+                if (lid < s) scratch[lid] = st_combine_\(op)(scratch[lid], scratch[lid + s]);
+                barrier(CLK_LOCAL_MEM_FENCE);
+              }
+              if (lid == 0) { acc = scratch[0]; \(o.store("out", "row", a.finish)) }
+            }
+
+            """
     }
 
     /// `reduce_<op>(out, in, rows_t, __local acc*)`.
