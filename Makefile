@@ -9,7 +9,7 @@ CPU ?=
 RELEASE_FLAGS := $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU) --scratch-path .build-$(CPU),)
 BIN_RELEASE := $(if $(CPU),.build-$(CPU)/release/streamtop,.build/release/streamtop)
 
-.PHONY: deps build release run test test-engine test-tui sanitize bench clean lint
+.PHONY: deps build release run test test-engine test-tui sanitize bench clean lint docs
 
 # Installs only what is missing; does nothing when everything is there.
 deps:
@@ -51,3 +51,10 @@ bench: release
 
 clean:
 	rm -rf .build .build-*
+
+# Opt-in: captures the dashboard in tmux and renders docs/dashboard.png (needs ImageMagick,
+# installed here only, not by `make deps`).
+docs: release
+	@convert -version 2>/dev/null | grep -q ImageMagick || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq imagemagick fonts-dejavu-core >/dev/null; }
+	scripts/capture-docs.sh $(BIN_RELEASE)

@@ -53,16 +53,19 @@ let package = Package(
         // Test-only executable: drives the real terminal layer so tmux tests can watch it.
         .executableTarget(name: "tui-harness", dependencies: ["TerminalUI"], path: "Sources/TUIHarness"),
         // Render/diff/serialize timings of a full mixed-widget frame (not a test: prints figures).
-        .executableTarget(name: "tui-bench", dependencies: ["TerminalUI"], path: "Benchmarks/TUIBench"),
+        .executableTarget(name: "tui-bench", dependencies: ["TerminalUI", "TUIDemo"], path: "Benchmarks/TUIBench"),
+        // Demo data: a full frame of every widget, for tui-bench and the screen tests.
+        .target(name: "TUIDemo", dependencies: ["TerminalUI"]),
         // Snapshot, record and trace costs of the profiler (not a test: prints figures).
         .executableTarget(name: "profiler-bench", dependencies: ["Profiler", "Engine"], path: "Benchmarks/ProfilerBench"),
 
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CFastMath"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Engine"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TUIDemo"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "OpenCLTests", dependencies: ["Engine"]),
         .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Engine"]),
+        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Profiler", "Workloads", "Engine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,6 +5,7 @@
 
 import Foundation
 import TerminalUI
+import TUIDemo
 
 struct Options {
     var json = false

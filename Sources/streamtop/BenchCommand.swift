@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
 
-/// `streamtop bench [engine|opencl]`: a parent with its own positional would swallow the suite's
+/// `streamtop bench [engine|opencl|dashboard]`: a parent with its own positional would swallow the suite's
 /// name, so each suite is a subcommand and `engine` runs when none is named.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).",
-        subcommands: [EngineBench.self, OpenCLBench.self], defaultSubcommand: EngineBench.self)
+        subcommands: [EngineBench.self, OpenCLBench.self, DashboardBench.self], defaultSubcommand: EngineBench.self)
 }
 
 struct EngineBench: ParsableCommand {

@@ -1,5 +1,6 @@
 import Testing
 @testable import TerminalUI
+import TUIDemo
 
 /// Whole screens of mixed widgets at the sizes the dashboard supports.
 @Suite struct ScreenTests {

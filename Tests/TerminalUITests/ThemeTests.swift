@@ -6,6 +6,16 @@ import Testing
 let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
+/// The shipped files also carry the dashboard's sections; here an application's declaration of
+/// them stands in for the dashboard's (`DashboardTests` checks the files with the real one).
+let applicationSections = ThemeExtension(
+    sections: [
+        "spans": ["cpu": .colorList, "gpu": .colorList, "text": .color, "transfer": .color, "wait": .color,
+                  "marker": .color, "arrow": .color],
+        "memory": ["active": .color, "cached": .color, "peak": .color, "free": .color],
+    ],
+    defaults: "")
+
 @Suite struct ThemeFileTests {
     static let shipped = ["default", "light", "high-contrast", "monochrome"]
     static let depths: [ColorDepth] = [.monochrome, .ansi8, .ansi16, .ansi256, .trueColor]
@@ -13,15 +23,22 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
     @Test(arguments: shipped)
     func shippedThemesLoadWithoutErrors(name: String) {
         for depth in Self.depths {
-            let result = ThemeLoader.load(path: "\(repositoryRoot)/themes/\(name).theme", depth: depth)
+            let result = ThemeLoader.load(path: "\(repositoryRoot)/themes/\(name).theme", depth: depth,
+                                          extensions: [applicationSections])
             #expect(result.errors.map(\.description) == [])
             #expect(result.theme.name == name)
         }
     }
 
     @Test func builtinMatchesTheDefaultFile() throws {
+        // The file is the built-in text, then the application sections.
         let text = try String(contentsOfFile: "\(repositoryRoot)/themes/default.theme", encoding: .utf8)
-        #expect(text == Theme.builtinSource + "\n")
+        #expect(text.hasPrefix(Theme.builtinSource + "\n\n["))
+    }
+
+    @Test func undeclaredApplicationSectionsAreErrors() {
+        let result = ThemeLoader.load(path: "\(repositoryRoot)/themes/default.theme", depth: .trueColor)
+        #expect(result.errors.map(\.message).first == "unknown section [spans]")
     }
 
     @Test func builtinDefinesEveryKey() {
@@ -31,10 +48,11 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
     }
 
     @Test func monochromeThemeHasNoColours() {
-        let theme = ThemeLoader.load(path: "\(repositoryRoot)/themes/monochrome.theme", depth: .trueColor).theme
+        let theme = ThemeLoader.load(path: "\(repositoryRoot)/themes/monochrome.theme", depth: .trueColor,
+                                     extensions: [applicationSections]).theme
         #expect(theme.foreground == .default && theme.selectedBackground == .default)
         #expect(theme.selectedAttributes == [.reverse, .bold])
-        #expect(theme.spanStyle(device: .gpu, name: "matmul").attributes.contains(.reverse))
+        #expect(theme.extensionColors("spans.gpu").allSatisfy { $0 == .default })
         #expect(theme.cpuGradient.table.allSatisfy { $0 == .default })
     }
 
@@ -86,7 +104,7 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
         #expect(Self.parse(text, depth: .ansi8).theme.error == .ansi(1))
         // Keys the file leaves out come from the built-in theme.
         #expect(result.theme.foreground == Theme.builtin().foreground)
-        #expect(result.theme.cpuSpans == Theme.builtin().cpuSpans)
+        #expect(result.theme.graphSeries == Theme.builtin().graphSeries)
     }
 
     @Test func gradientIsPrecomputedTo101Entries() {
@@ -111,13 +129,23 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
         #expect(converted[percent: 0] == .ansi(16) && converted[percent: 100] == .ansi(231))
     }
 
-    @Test func spanPalettesCycleByStableHash() {
-        let theme = Self.parse("[spans]\ncpu = #010101, #020202, #030303, #040404\ngpu = #0a0a0a\n").theme
-        // FNV-1a 64 test vectors: "a" = 0xaf63dc4c8601ec8c (mod 4 = 0), "" = 0xcbf29ce484222325 (mod 4 = 1).
-        #expect(theme.spanStyle(device: .cpu, name: "a").bg == .rgb(1, 1, 1))
-        #expect(theme.spanStyle(device: .cpu, name: "").bg == .rgb(2, 2, 2))
-        #expect(theme.spanStyle(device: .gpu, name: "anything").bg == .rgb(10, 10, 10))
-        #expect(theme.spanStyle(device: .cpu, name: "a").fg == theme.spanText)
+    @Test func extensionSectionsAreCheckedAndResolvedPerDepth() {
+        let ext = ThemeExtension(sections: ["lanes": ["busy": .color, "cycle": .colorList, "heat": .gradient]],
+                                 defaults: "[lanes]\nbusy = sky\ncycle = #010101, #020202\nheat = #000000, #ffffff\n")
+        let plain = ThemeLoader.parse("", file: "t.theme", depth: .trueColor, extensions: [ext]).theme
+        // Defaults may use the built-in palette's names ("sky").
+        #expect(plain.extensionColor("lanes.busy") == .rgb(0x5f, 0xaf, 0xff))
+        #expect(plain.extensionColors("lanes.cycle") == [.rgb(1, 1, 1), .rgb(2, 2, 2)])
+        #expect(plain.extensionGradient("lanes.heat")[percent: 100] == .rgb(255, 255, 255))
+        let file = ThemeLoader.parse("[lanes]\nbusy = #ff0000 | ansi:196 | red\n", file: "t.theme", depth: .ansi256,
+                                     extensions: [ext])
+        #expect(file.errors.isEmpty)
+        #expect(file.theme.extensionColor("lanes.busy") == .ansi(196))
+        let typo = ThemeLoader.parse("[lanes]\nbsy = red\n", file: "t.theme", depth: .trueColor, extensions: [ext])
+        #expect(typo.errors.map(\.description) == ["t.theme:2: unknown key 'bsy' in [lanes]"])
+        // Without the declaration the section is unknown, and keys nobody declared read as default.
+        #expect(ThemeLoader.parse("[lanes]\nbusy = red\n", file: "t.theme", depth: .trueColor).errors.count == 1)
+        #expect(Theme.builtin().extensionColor("lanes.busy") == .default)
     }
 }
 
@@ -138,7 +166,7 @@ let repositoryRoot: String = URL(fileURLWithPath: #filePath).resolvingSymlinksIn
         ("[meta]\nvariant = sepia\n", "t.theme:2: meta.variant: expected one of dark, light, found 'sepia'"),
         ("[palette]\nx = nope\n", "t.theme:2: palette 'x': unknown colour or palette name 'nope'"),
         ("[graph]\ncpu = #000000, default\n", "t.theme:2: graph.cpu: 'default' can only be a gradient's single stop"),
-        ("[spans]\ncpu = red,, blue\n", "t.theme:2: spans.cpu: empty alternative in ''"),
+        ("[graph]\nseries = red,, blue\n", "t.theme:2: graph.series: empty alternative in ''"),
     ])
     func brokenFile(text: String, expected: String) {
         let result = ThemeLoader.parse(text, file: "t.theme", depth: .trueColor)

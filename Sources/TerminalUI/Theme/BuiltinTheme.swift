@@ -1,7 +1,8 @@
 /// The built-in default theme: used when no theme file is found or a file has errors.
 ///
-/// This is the text of `themes/default.theme`, embedded so the executable works without
-/// its data files; `ThemeTests` checks the two are identical.
+/// This is the start of `themes/default.theme` (the rest holds applications' sections, see
+/// `ThemeExtension`), embedded so the executable works without its data files; `ThemeTests`
+/// checks the file begins with it.
 extension Theme {
     public static let builtinSource = #"""
 # streamtop default theme: dark background, btop-like greens to reds for load.
@@ -66,32 +67,20 @@ memory  = #4a7fc0 | ansi:68 | blue, #70c070 | ansi:71 | green
 axis    = ink_dim
 # Colours of several series in one graph, in drawing order (cycled).
 series  = sky, sun, plum, teal, leaf, ember
-
-[spans]
-# Timeline span backgrounds, cycled by op name (the same op keeps its colour).
-cpu      = #2f6f8f | ansi:31 | blue, #3f7f5f | ansi:65 | green, #6f5f9f | ansi:61 | magenta, #7f6f3f | ansi:94 | yellow
-gpu      = #8f3f5f | ansi:89 | red, #9f5f2f | ansi:130 | yellow, #5f4f9f | ansi:61 | magenta, #2f7f7f | ansi:30 | cyan
-# Text of span labels (drawn over the span colour).
-text     = #f0f0f0 | ansi:255 | bright-white
-# Host↔device copies, waits on events, instant markers, dependency arrows.
-transfer = teal
-wait     = #5c6370 | ansi:241 | bright-black
-marker   = sun
-arrow    = #e5c07b | ansi:180 | yellow
-
-[memory]
-# Memory panel: bytes in live tensors, cached in the pool, the high-water mark, free.
-active = sky
-cached = plum
-peak   = ember
-free   = slate
 """#
 
     /// The built-in theme's checked values, parsed once.
     static let builtinValues: [String: ThemeValue] = ThemeDocument(parsing: builtinSource, file: "<built-in>").values
 
-    /// The built-in default theme for `depth`.
-    public static func builtin(depth: ColorDepth = .trueColor) -> Theme {
-        ThemeResolver.theme(from: builtinValues, depth: depth)
+    /// The built-in values with the extensions' defaults (which may use the built-in palette).
+    static func builtinValues(extensions: [ThemeExtension]) -> [String: ThemeValue] {
+        guard !extensions.isEmpty else { return builtinValues }
+        let text = builtinSource + "\n" + extensions.map(\.defaults).joined(separator: "\n")
+        return ThemeDocument(parsing: text, file: "<built-in>", extensions: extensions).values
+    }
+
+    /// The built-in default theme for `depth`, with the extensions' default values.
+    public static func builtin(depth: ColorDepth = .trueColor, extensions: [ThemeExtension] = []) -> Theme {
+        ThemeResolver.theme(from: builtinValues(extensions: extensions), depth: depth, extensions: extensions)
     }
 }

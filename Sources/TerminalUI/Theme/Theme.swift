@@ -37,25 +37,8 @@ public struct Theme: Hashable, Sendable {
     public var graphAxis: Color
     public var graphSeries: [Color]
 
-    // [spans]
-    public var cpuSpans: [Color]
-    public var gpuSpans: [Color]
-    public var spanText: Color
-    public var transfer: Color
-    public var wait: Color
-    public var marker: Color
-    public var arrow: Color
-
-    // [memory]
-    public var memoryActive: Color
-    public var memoryCached: Color
-    public var memoryPeak: Color
-    public var memoryFree: Color
-}
-
-/// Which span palette an op uses.
-public enum SpanDevice: Hashable, Sendable {
-    case cpu, gpu
+    /// Values of the sections applications added (see `ThemeExtension`), by "section.key".
+    public var extensionValues: [String: ThemeExtensionValue]
 }
 
 extension Theme {
@@ -69,23 +52,4 @@ extension Theme {
     public var hintTextStyle: Style { Style(fg: hintText, bg: background) }
     public var inactiveStyle: Style { Style(fg: inactive, bg: background) }
     public var popupStyle: Style { Style(fg: foreground, bg: popupBackground) }
-
-    /// Style of a span for the op `name`: the palette entry is picked by a stable hash of
-    /// the name, so an op keeps its colour across frames and runs. On a terminal without
-    /// colour the span is drawn reversed so it still stands out.
-    public func spanStyle(device: SpanDevice, name: String) -> Style {
-        let palette = device == .cpu ? cpuSpans : gpuSpans
-        let color = palette.isEmpty ? Color.default : palette[Int(Theme.stableHash(name) % UInt64(palette.count))]
-        return Style(fg: spanText, bg: color, attributes: color == .default ? .reverse : [])
-    }
-
-    /// FNV-1a: unlike `Hasher`, not seeded per process.
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
-    }
 }

@@ -17,7 +17,7 @@ struct ThemeDocument: Sendable {
     var values: [String: ThemeValue] = [:]
     var errors: [ThemeError] = []
 
-    init(parsing text: String, file: String) {
+    init(parsing text: String, file: String, extensions: [ThemeExtension] = []) {
         // nil before the first header; "" after a bad header, whose keys are skipped
         // silently (the header was already reported once).
         var section: String? = nil
@@ -37,7 +37,7 @@ struct ThemeDocument: Sendable {
                     continue
                 }
                 let name = String(content.dropFirst().dropLast()).trimmingSpaces()
-                if name == ThemeSchema.paletteSection || ThemeSchema.sections[name] != nil {
+                if ThemeSchema.isSection(name, extensions: extensions) {
                     section = name
                 } else {
                     fail("unknown section [\(name)]")
@@ -62,7 +62,7 @@ struct ThemeDocument: Sendable {
             seen[fullKey] = line
             if section == ThemeSchema.paletteSection {
                 rawPalette.append((key, value, line))
-            } else if ThemeSchema.kind(section: section, key: key) == nil {
+            } else if ThemeSchema.kind(section: section, key: key, extensions: extensions) == nil {
                 fail("unknown key '\(key)' in [\(section)]")
             } else {
                 rawEntries.append((section, key, value, line))
@@ -78,7 +78,7 @@ struct ThemeDocument: Sendable {
             }
         }
         for entry in rawEntries {
-            let kind = ThemeSchema.kind(section: entry.section, key: entry.key)!
+            let kind = ThemeSchema.kind(section: entry.section, key: entry.key, extensions: extensions)!
             switch ThemeDocument.parseValue(entry.value, kind: kind, palette: palette) {
             case .success(let value): values["\(entry.section).\(entry.key)"] = value
             case .failure(let failure):

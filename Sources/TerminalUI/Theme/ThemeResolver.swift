@@ -2,7 +2,7 @@
 enum ThemeResolver {
     /// `values` must define every key of `ThemeSchema` (the built-in theme does, and file
     /// values are laid over it).
-    static func theme(from values: [String: ThemeValue], depth: ColorDepth) -> Theme {
+    static func theme(from values: [String: ThemeValue], depth: ColorDepth, extensions: [ThemeExtension] = []) -> Theme {
         func color(_ key: String) -> Color {
             guard case .color(let choice) = values[key] else { preconditionFailure("theme key \(key) missing") }
             return choice.resolve(for: depth)
@@ -35,11 +35,23 @@ enum ThemeResolver {
             cpuGradient: gradient("graph.cpu"), gpuGradient: gradient("graph.gpu"),
             latencyGradient: gradient("graph.latency"), memoryGradient: gradient("graph.memory"),
             graphAxis: color("graph.axis"), graphSeries: list("graph.series"),
-            cpuSpans: list("spans.cpu"), gpuSpans: list("spans.gpu"), spanText: color("spans.text"),
-            transfer: color("spans.transfer"), wait: color("spans.wait"), marker: color("spans.marker"),
-            arrow: color("spans.arrow"),
-            memoryActive: color("memory.active"), memoryCached: color("memory.cached"),
-            memoryPeak: color("memory.peak"), memoryFree: color("memory.free"))
+            extensionValues: extensionValues(values, depth: depth, extensions: extensions))
+    }
+
+    static func extensionValues(_ values: [String: ThemeValue], depth: ColorDepth, extensions: [ThemeExtension])
+        -> [String: ThemeExtensionValue]
+    {
+        var result: [String: ThemeExtensionValue] = [:]
+        for key in extensions.flatMap(\.allKeys) {
+            switch values[key] {
+            case .color(let choice): result[key] = .color(choice.resolve(for: depth))
+            case .colorList(let choices): result[key] = .colors(choices.map { $0.resolve(for: depth) })
+            case .gradient(let stops): result[key] = .gradient(resolveGradient(stops, depth: depth))
+            case .attributes(let a): result[key] = .attributes(a)
+            case .text, nil: break
+            }
+        }
+        return result
     }
 
     /// In truecolour, or when no stop names a colour for this depth, stops are interpolated

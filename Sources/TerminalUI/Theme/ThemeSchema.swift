@@ -12,8 +12,8 @@ enum ThemeValueKind: Hashable, Sendable {
     case text(allowed: [String]?)
 }
 
-/// Every section and key a theme may contain. Anything else is an error, so a typo never
-/// silently does nothing. `[palette]` is special: any identifier may be defined there.
+/// Every section and key the toolkit's theme contains (applications add theirs with
+/// `ThemeExtension`). Anything else is an error, so a typo never silently does nothing. `[palette]` is special: any identifier may be defined there.
 enum ThemeSchema {
     static let paletteSection = "palette"
 
@@ -30,15 +30,16 @@ enum ThemeSchema {
             "cpu": .gradient, "gpu": .gradient, "latency": .gradient, "memory": .gradient,
             "axis": .color, "series": .colorList,
         ],
-        "spans": [
-            "cpu": .colorList, "gpu": .colorList, "text": .color,
-            "transfer": .color, "wait": .color, "marker": .color, "arrow": .color,
-        ],
-        "memory": ["active": .color, "cached": .color, "peak": .color, "free": .color],
     ]
 
-    static func kind(section: String, key: String) -> ThemeValueKind? {
-        sections[section]?[key]
+    static func kind(section: String, key: String, extensions: [ThemeExtension] = []) -> ThemeValueKind? {
+        if let kind = sections[section]?[key] { return kind }
+        for e in extensions { if let kind = e.sections[section]?[key] { return kind.valueKind } }
+        return nil
+    }
+
+    static func isSection(_ name: String, extensions: [ThemeExtension]) -> Bool {
+        name == paletteSection || sections[name] != nil || extensions.contains { $0.sections[name] != nil }
     }
 
     /// "section.key" for every key, sorted: the keys the built-in theme must define.

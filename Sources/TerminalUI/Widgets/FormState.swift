@@ -32,8 +32,9 @@ public struct FormField: Sendable {
     mutating func deleteBackward() {
         cursor = min(max(0, cursor), text.count)  // the cursor is public and may be stale
         guard cursor > 0 else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: cursor - 1))
+        // Move the cursor first: `text`'s didSet clamps it, which would otherwise step it twice.
         cursor -= 1
+        text.remove(at: text.index(text.startIndex, offsetBy: cursor))
         touched = true
     }
 

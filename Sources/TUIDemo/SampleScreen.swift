@@ -1,6 +1,9 @@
+import TerminalUI
+
 /// A complete dashboard-like frame of every widget, fed with synthetic data that moves with
 /// `frame`. It is what the benchmark times, what the screen tests check at several sizes,
-/// and a quick visual check for the terminal layer; no real data is involved.
+/// and a quick visual check for the terminal layer; no real data is involved. It lives outside
+/// the library (the dashboard has its own panels) and uses only the theme's general colours.
 public struct SampleScreen: Sendable {
     public var theme: Theme
     public var frame: Int
@@ -78,11 +81,13 @@ public struct SampleScreen: Sendable {
             var t = t0 - 40 + noise(lane, frame / 20) * 30
             var k = 0
             while t < t0 + 1000 {
-                let name = ops[Int(noise(lane * 100 + k, 7) * Double(ops.count))]
+                let op = Int(noise(lane * 100 + k, 7) * Double(ops.count))
                 let length = 20 + noise(lane, k) * 90
-                let device: SpanDevice = lane < 2 ? .cpu : .gpu
-                spans.append(TimelineSpan(lane: lane, start: t, end: t + length, label: name,
-                                          style: theme.spanStyle(device: device, name: name)))
+                let palette = theme.graphSeries.isEmpty ? [Color.default] : theme.graphSeries
+                let color = palette[(op + (lane < 2 ? 0 : 1)) % palette.count]
+                spans.append(TimelineSpan(lane: lane, start: t, end: t + length, label: ops[op],
+                                          style: Style(fg: theme.background == .default ? .ansi(0) : theme.background,
+                                                       bg: color, attributes: color == .default ? .reverse : [])))
                 t += length + 8 + noise(k, lane) * 40
                 k += 1
             }
@@ -92,10 +97,10 @@ public struct SampleScreen: Sendable {
         for (i, span) in spans.enumerated() where span.lane < lanes.count - 1 && i % 4 == 1 {
             guard let target = spans.first(where: { $0.lane == span.lane + 1 && $0.start >= span.end }) else { continue }
             arrows.append(TimelineArrow(fromLane: span.lane, fromTime: span.end, toLane: target.lane,
-                                        toTime: target.start, style: Style(fg: theme.arrow, bg: theme.background)))
+                                        toTime: target.start, style: Style(fg: theme.hintKey, bg: theme.background)))
         }
         let markers = (0..<4).map {
-            TimelineMarker(lane: $0, time: t0 + 100 + Double($0) * 200, style: Style(fg: theme.marker, bg: theme.background))
+            TimelineMarker(lane: $0, time: t0 + 100 + Double($0) * 200, style: Style(fg: theme.warning, bg: theme.background))
         }
         TimelineLanes(lanes: lanes, spans: spans, markers: markers, arrows: arrows, t0: t0, t1: t0 + 1000,
                       labelStyle: theme.inactiveStyle, backgroundStyle: theme.baseStyle,
@@ -158,7 +163,8 @@ public struct SampleScreen: Sendable {
         let frameBlock = block("Memory", theme)
         frameBlock.render(into: &canvas, area: area)
         let inner = frameBlock.inner(area)
-        let rows: [(String, Color)] = [("act", theme.memoryActive), ("cch", theme.memoryCached), ("pk", theme.memoryPeak)]
+        let series = theme.graphSeries + Array(repeating: theme.foreground, count: 3)
+        let rows: [(String, Color)] = [("act", series[0]), ("cch", series[1]), ("pk", series[2])]
         for (i, row) in rows.enumerated() where i < inner.height {
             let line = Rect(x: inner.x, y: inner.y + i, width: inner.width, height: 1)
             canvas.put(row.0, x: line.x, y: line.y, style: theme.inactiveStyle, clip: line)
