@@ -4,8 +4,8 @@
 /// if let event = try Sgemm.enqueue(args, a: a, b: b, output: c, tiles: tiles, kernels: kernels, queue: queue, waitFor: [], op: "matmul") { ... }
 /// ```
 /// Returns nil when the operands need the general kernel: another dtype, a transposed or strided
-/// column, a product too small to fill a tile, or indices that do not fit the kernel's 32-bit
-/// arithmetic.
+/// column, a product too small to fill a tile, tiles the device cannot run (group size, local
+/// memory), or indices that do not fit the kernel's 32-bit arithmetic.
 enum Sgemm {
     /// Below this many multiply-adds the general kernel's smaller tiles waste less.
     static let minimumWork = 16 * 16 * 16
