@@ -65,9 +65,10 @@ enum Scheduler {
             let dispatched = recorder == nil ? 0 : EngineClock.now()
             let cost = Cost(node: node, shape: tensor.shape, dtype: tensor.dtype)
             let tiny = cost.bytes <= inlineBytes && cost.flops <= inlineFlops
-            if stream.backend.runsInline, inputsReady, waits.isEmpty, tiny || singleStream,
-                let seq = worker.claimInline()
-            {
+            // An asynchronous device (OpenCL) only enqueues on the calling thread: when the caller waits
+            // for a graph that lives on one idle stream, that saves two thread hand-offs per eval.
+            let inlineAllowed = stream.backend.runsInline ? tiny || singleStream : singleStream
+            if inlineAllowed, inputsReady, waits.isEmpty, let seq = worker.claimInline() {
                 tensor.producer = Fence(worker: worker, seq: seq, stream: stream, nodeID: tensor.id)
                 lock.unlock()
                 run(tensor, node, waits: [], cost: cost, dispatched: dispatched, inline: true, recorder: recorder)
