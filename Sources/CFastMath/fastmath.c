@@ -1,6 +1,11 @@
 // Run-time dispatch over three compilations of kernels_body.h (see include/cfastmath.h).
 #include "cfastmath.h"
 
+// No fused multiply-adds: every level (and the Swift `FastMath` used for strided inputs, and the
+// OpenCL kernels that mirror it) then rounds each step the same way, so results are bit-identical
+// across machines, layouts and devices. The loops are memory-bound at AVX2/AVX-512 width anyway.
+#pragma clang fp contract(off)
+
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 // One level's kernels. Included by fastmath.c once per level, inside a `#pragma clang attribute`
 // that sets the target ISA, with CFM_NAME(x) naming the copies. Each element function is
-// branch-free so the loops below vectorise to that ISA's full width (and to FMA where it exists).
+// branch-free so the loops below vectorise to that ISA's full width (without FMA contraction: see
+// fastmath.c).
 
 #define CFM_INLINE static inline __attribute__((always_inline))
 

@@ -90,6 +90,25 @@ import Testing
         }
     }
 
+    /// No fused multiply-adds anywhere, so every level equals the Swift `FastMath` (the strided
+    /// path, and what the OpenCL kernels mirror) bit for bit.
+    @Test func levelsAgreeBitForBitWithSwiftFastMath() {
+        let xs = Self.sweepInputs(-110, 110)
+        let maps: [(String, (cfm_kernels, [Float], inout [Float]) -> Void, (Float) -> Float)] = [
+            ("exp", { k, x, y in k.exp(x, &y, x.count) }, FastMath.exp),
+            ("tanh", { k, x, y in k.tanh(x, &y, x.count) }, FastMath.tanh),
+            ("sigmoid", { k, x, y in k.sigmoid(x, &y, x.count) }, FastMath.sigmoid),
+        ]
+        for (level, k) in Self.levels {
+            for (name, run, swift) in maps {
+                var ys = [Float](repeating: 0, count: xs.count)
+                run(k, xs, &ys)
+                let differing = zip(xs, ys).first { $0.1.bitPattern != swift($0.0).bitPattern && !($0.1.isNaN && swift($0.0).isNaN) }
+                #expect(differing == nil, "\(level) \(name): x = \(differing?.0 ?? 0) gave \(differing?.1 ?? 0), Swift \(differing.map { swift($0.0) } ?? 0)")
+            }
+        }
+    }
+
     /// Softmax and logsumexp rows of every length 0…70 (vector bodies and scalar tails) against
     /// Double references, plus NaN and infinite rows.
     @Test func softmaxAndLogsumexpRowsMatchDoubleReference() {

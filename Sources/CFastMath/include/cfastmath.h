@@ -4,7 +4,8 @@
 /// Vectorised float32 transcendentals over contiguous arrays, compiled three times (portable SSE2,
 /// AVX2+FMA, AVX-512) and chosen at run time from the CPU's features, so one binary runs anywhere
 /// and uses the widest units where they exist. `STREAMTOP_SIMD=portable|avx2|avx512` forces a
-/// level (never above what the CPU has).
+/// level (never above what the CPU has). No level fuses multiply-adds, so all give the same bits
+/// (and equal the engine's Swift `FastMath`).
 
 #include <stddef.h>
 

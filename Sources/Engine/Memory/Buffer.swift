@@ -12,7 +12,18 @@ public final class Buffer: @unchecked Sendable {
     /// Per-device state a backend attaches (an OpenCL alias of host memory, a host mirror of device
     /// memory), dropped with the buffer. Guarded by `attachmentLock`.
     private var attachments: [Device: AnyObject] = [:]
-    private let attachmentLock = Lock()
+    /// Made on first use: most buffers (every CPU op's output) never get an attachment, and a
+    /// mutex per buffer was two allocations and a destroy per op. `lockCreation` guards the making.
+    private var lazyLock: Lock?
+    private static let lockCreation = Lock()
+    private var attachmentLock: Lock {
+        Self.lockCreation.withLock {
+            if let lock = lazyLock { return lock }
+            let lock = Lock()
+            lazyLock = lock
+            return lock
+        }
+    }
 
     init(memory: DeviceMemory, byteCount: Int, capacity: Int, pool: MemoryPool) {
         self.memory = memory
@@ -22,7 +33,7 @@ public final class Buffer: @unchecked Sendable {
     }
 
     deinit {
-        attachments.removeAll()
+        attachments.removeAll()  // nobody else holds the buffer now: no lock needed
         pool.release(memory, capacity: capacity)
     }
 
@@ -39,8 +50,9 @@ public final class Buffer: @unchecked Sendable {
 
     /// The attachment for `device`, made by `make` on first use.
     func attachment<T: AnyObject>(for device: Device, make: () throws(EngineError) -> T) throws(EngineError) -> T {
-        attachmentLock.lock()
-        defer { attachmentLock.unlock() }
+        let lock = attachmentLock
+        lock.lock()
+        defer { lock.unlock() }
         if let existing = attachments[device] as? T { return existing }
         let made = try make()
         attachments[device] = made
@@ -49,6 +61,8 @@ public final class Buffer: @unchecked Sendable {
 
     /// Drops every attachment: the contents are about to change (the buffer was donated to an op).
     func invalidateAttachments() {
-        attachmentLock.withLock { attachments.removeAll() }
+        // No lock yet means no attachment was ever made (they are made under it).
+        guard let lock = Self.lockCreation.withLock({ lazyLock }) else { return }
+        lock.withLock { attachments.removeAll() }
     }
 }
