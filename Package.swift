@@ -61,11 +61,13 @@ let package = Package(
 
         .testTarget(name: "EngineTests", dependencies: ["Engine", "CFastMath"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "Engine"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TUIDemo"]),
+        // The tmux pane the TerminalUI and Dashboard end-to-end tests share (not a test target itself).
+        .target(name: "TmuxTesting", path: "Tests/TmuxTesting"),
+        .testTarget(name: "TerminalUITests", dependencies: ["TmuxTesting", "TerminalUI", "TUIDemo"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "OpenCLTests", dependencies: ["Engine"]),
         .testTarget(name: "ProfilerTests", dependencies: ["Profiler", "Engine"]),
-        .testTarget(name: "DashboardTests", dependencies: ["Dashboard", "TerminalUI", "Profiler", "Workloads", "Engine"]),
+        .testTarget(name: "DashboardTests", dependencies: ["TmuxTesting", "Dashboard", "TerminalUI", "Profiler", "Workloads", "Engine"]),
     ],
     swiftLanguageModes: [.v6]
 )

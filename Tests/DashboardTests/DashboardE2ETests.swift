@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxTesting
 
 /// The real binary in a real terminal (tmux): the menu, a workload started from it, the panels
 /// filling with its ops, freeze, themes, trace export, resizing, and a clean exit.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxTesting
 
 /// End-to-end: the real terminal layer in `tui-harness`, driven through tmux. Each test owns
 /// its tmux server, so they run in parallel. Needs `swift build` (the harness) and tmux.
@@ -16,7 +17,7 @@ struct TerminalE2ETests {
         try pane.waitFor("the first frame") { $0.contains("┌─ tui-harness ─") && $0.contains("last: none") }
         let text = try String(contentsOfFile: pidfile, encoding: .utf8)
         guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw E2EError("bad pidfile: \(text)")
+            throw TmuxError("bad pidfile: \(text)")
         }
         return pid
     }
