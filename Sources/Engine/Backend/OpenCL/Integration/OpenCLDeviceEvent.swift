@@ -14,18 +14,7 @@ final class OpenCLDeviceEvent: DeviceEvent, @unchecked Sendable {
 
     var isComplete: Bool { (try? event.status) == .complete }
 
-    /// Polls the status for up to 200 µs before blocking: most waits in an eval-per-op loop end
-    /// within tens of microseconds, and a driver's blocking wait can add as much again in wake-up.
     func wait() throws(EngineError) {
-        let start = EngineClock.now()
-        while EngineClock.now() &- start < 200_000 {
-            switch try? event.status {
-            case .complete: return
-            case .failed, nil: break
-            default: continue
-            }
-            break
-        }
         do { try event.wait(op: op) } catch {
             throw EngineError(op: op, kind: .device, "the device reported a failure: \(error.message)")
         }
