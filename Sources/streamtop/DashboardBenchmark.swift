@@ -128,6 +128,10 @@ enum DashboardBenchmark {
             uiCPU = min(uiCPU, ui.cpu)
             paced = max(paced, ui.fps)
         }
+        // The profiler's share of a frame: snapshots alone, 20 a second, timed on this thread.
+        var snapshot = (mean: 0.0, max: 0.0)
+        _ = throughput(entry, seconds: seconds, dashboard: { snapshot = snapshots($0.profiler, seconds: $1) },
+                       profiler: profiler)
         var capacity = 0.0
         _ = throughput(entry, seconds: seconds, dashboard: { capacity = frames($0, seconds: $1, fps: nil).fps }, profiler: profiler)
         return [
@@ -137,6 +141,10 @@ enum DashboardBenchmark {
                         peer_value: nil, ratio: nil),
             BenchResult(name: "dashboard ui cpu", params: params, value: uiCPU * 100, unit: "% core", peer: "target",
                         peer_value: 5, ratio: uiCPU * 100 / 5),
+            BenchResult(name: "profiler snapshot", params: params, value: snapshot.mean * 1e3, unit: "ms cpu",
+                        peer: "target", peer_value: 2, ratio: snapshot.mean * 1e3 / 2),
+            BenchResult(name: "profiler snapshot max", params: params, value: snapshot.max * 1e3, unit: "ms cpu",
+                        peer: "target", peer_value: 2, ratio: snapshot.max * 1e3 / 2),
             BenchResult(name: "workload profiled", params: params, value: profiled, unit: "runs/s",
                         peer: "headless", peer_value: headless, ratio: profiled / max(headless, 1e-12)),
             BenchResult(name: "workload watched", params: params, value: watched, unit: "runs/s",
@@ -196,6 +204,25 @@ enum DashboardBenchmark {
         let wall = FrameClockReading.now() - start
         _ = bytes
         return ((threadCPU() - cpu0) / wall, Double(count) / wall)
+    }
+
+    /// Takes 20 snapshots a second for `seconds`; the mean and largest thread CPU seconds of one.
+    static func snapshots(_ profiler: Profiler, seconds: Double) -> (mean: Double, max: Double) {
+        let start = FrameClockReading.now()
+        var count = 0
+        var total = 0.0
+        var largest = 0.0
+        while FrameClockReading.now() - start < seconds {
+            let cpu0 = threadCPU()
+            withExtendedLifetime(profiler.snapshot()) {}
+            let cpu = threadCPU() - cpu0
+            total += cpu
+            largest = max(largest, cpu)
+            count += 1
+            let wait = start + Double(count) / 20 - FrameClockReading.now()
+            if wait > 0 { usleep(UInt32(wait * 1e6)) }
+        }
+        return (total / Double(max(count, 1)), largest)
     }
 
     static func iterations(_ loop: WorkloadLoop) -> Int {
