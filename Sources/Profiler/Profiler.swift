@@ -72,8 +72,14 @@ public final class Profiler: EngineRecorder, @unchecked Sendable {
         }
     }
 
-    /// The summary of a fresh snapshot.
-    public func summary() -> ProfileSummary { ProfileSummary(snapshot()) }
+    /// The summary of a fresh snapshot, with exact percentiles.
+    public func summary() -> ProfileSummary {
+        lock.withLock {
+            let now = EngineClock.now()
+            collector.ingest(buffer, now: now)
+            return ProfileSummary(collector.snapshot(now: now, dropped: buffer.droppedCount, exact: true))
+        }
+    }
 
     /// Every event since the start when `keepSession` is set; otherwise the snapshot window.
     public func session() -> ProfileSession {
@@ -81,7 +87,7 @@ public final class Profiler: EngineRecorder, @unchecked Sendable {
             let now = EngineClock.now()
             collector.ingest(buffer, now: now)
             return collector.session(now: now, dropped: buffer.droppedCount)
-                ?? ProfileSession(collector.snapshot(now: now, dropped: buffer.droppedCount))
+                ?? ProfileSession(collector.snapshot(now: now, dropped: buffer.droppedCount, exact: true))
         }
     }
 

@@ -8,6 +8,9 @@ public struct ProfilerConfiguration: Sendable {
     public var memorySamples: Int = 1 << 14
     /// Latest run times kept per op for latency graphs.
     public var recentLatencies: Int = 256
+    /// How stale a snapshot's op percentiles may be, in ms (0: exact on every snapshot). Counts and
+    /// totals are always current; the percentiles walk each op's histogram, too costly 20×/s.
+    public var percentileRefreshMs: Int = 250
     /// Errors kept.
     public var errorLimit: Int = 100
     /// Keep every event since `start()` for a whole-session trace (unbounded: for `streamtop run --trace`).

@@ -121,7 +121,9 @@ struct Collector {
         return StreamInfo(index: index, name: "stream \(index)", device: fallbackDevice)
     }
 
-    mutating func snapshot(now: UInt64, dropped: Int) -> ProfileSnapshot {
+    /// Everything known at `now`. `exact` recomputes every changed percentile; otherwise they may
+    /// be up to `configuration.percentileRefreshMs` old (a live view's 20 frames a second).
+    mutating func snapshot(now: UInt64, dropped: Int, exact: Bool = false) -> ProfileSnapshot {
         let ordered = streams.values.map(\.info).sorted(by: StreamInfo.displayOrder)
         let windows = ordered.map { streams[$0.index]!.window }
         var windowStart = now
@@ -132,7 +134,8 @@ struct Collector {
         }
         var opStats: [OpStats] = []
         opStats.reserveCapacity(ops.count)
-        for key in Array(ops.keys) { opStats.append(ops[key]!.stats()) }
+        let maxAgeNs = exact ? 0 : UInt64(max(0, configuration.percentileRefreshMs)) * 1_000_000
+        for key in Array(ops.keys) { opStats.append(ops[key]!.stats(now: now, maxAgeNs: maxAgeNs)) }
         opStats.sort { ($0.totalNs, $1.name, $1.device.label) > ($1.totalNs, $0.name, $0.device.label) }
         let occupancy = ordered.map { occupancyOf(streams[$0.index]!, now: now) }
         let memorySeries = memory.values

@@ -2,8 +2,10 @@ import DequeModule
 import Engine
 import Histogram
 
-/// Running timing figures of one op name on one device. Percentiles come from an HDR histogram and
-/// are recomputed only when a run was added since the last read.
+/// Running timing figures of one op name on one device. Percentiles come from an HDR histogram; a
+/// live dashboard reads them 20×/s while every op gets new runs, so they are recomputed only when
+/// runs were added and the last computation is older than the caller's `maxAgeNs` (the counts,
+/// totals and recent runs are always current).
 struct OpAggregate {
     let name: String
     let device: Device
@@ -18,6 +20,8 @@ struct OpAggregate {
     private var recent = Deque<UInt64>()
     private let recentLimit: Int
     private var cached: OpStats?
+    /// The last percentiles (p50, p90, p95, p99), the run count and the time they were computed at.
+    private var percentileCache: (values: [UInt64], count: Int, at: UInt64)?
 
     init(name: String, device: Device, recentLimit: Int) {
         self.name = name
@@ -48,16 +52,29 @@ struct OpAggregate {
         }
     }
 
-    mutating func stats() -> OpStats {
+    /// The figures now; percentiles may be up to `maxAgeNs` old (0: always exact).
+    mutating func stats(now: UInt64 = 0, maxAgeNs: UInt64 = 0) -> OpStats {
         if let cached { return cached }
-        let p = count > 0 ? percentiles([50, 90, 95, 99]) : [0, 0, 0, 0]
+        let p = currentPercentiles(now: now, maxAgeNs: maxAgeNs)
         let stats = OpStats(
             name: name, device: device, count: count, errors: errors, totalNs: total,
             meanNs: count > 0 ? Double(total) / Double(count) : 0, minNs: count > 0 ? minimum : 0, maxNs: maximum,
             p50Ns: p[0], p90Ns: p[1], p95Ns: p[2], p99Ns: p[3], totalBytes: bytes, totalFlops: flops,
             recentNs: Array(recent))
-        cached = stats
+        // Stale percentiles must not stick: with no further runs the next read would reuse them forever.
+        if percentileCache == nil || percentileCache?.count == count { cached = stats }
         return stats
+    }
+
+    /// Reuses the cached percentiles when no run was added, or when they are younger than `maxAgeNs`.
+    private mutating func currentPercentiles(now: UInt64, maxAgeNs: UInt64) -> [UInt64] {
+        guard count > 0 else { return [0, 0, 0, 0] }
+        if let c = percentileCache, c.count == count || (maxAgeNs > 0 && now &- c.at < maxAgeNs && now >= c.at) {
+            return c.values
+        }
+        let p = percentiles([50, 90, 95, 99])
+        percentileCache = (p, count, now)
+        return p
     }
 
     /// `Histogram.valueAtPercentile` for several ascending percentiles in one pass over the recorded
