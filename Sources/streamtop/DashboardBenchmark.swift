@@ -107,6 +107,11 @@ enum DashboardBenchmark {
                         ratio: tmux.processCPU / max(workloadCPU, 1e-12)),
             BenchResult(name: "tmux ui cpu", params: params, value: ui, unit: "% core", peer: "target",
                         peer_value: 5, ratio: ui / 5),
+            // Per thread, immune to the workload's CPU varying between the two runs.
+            BenchResult(name: "tmux ui thread cpu", params: params, value: tmux.uiThreadCPU * 100, unit: "% core",
+                        peer: "target", peer_value: 5, ratio: tmux.uiThreadCPU * 100 / 5),
+            BenchResult(name: "tmux profiler thread cpu", params: params, value: tmux.profilerThreadCPU * 100,
+                        unit: "% core", peer: nil, peer_value: nil, ratio: nil),
         ]
     }
 

@@ -6,6 +6,10 @@ struct DashboardTmuxRun {
     let fps: Double
     /// The dashboard process's CPU (workload, profiler and UI together), in cores.
     let processCPU: Double
+    /// Its main thread's CPU (input, snapshot, layout, drawing, terminal output), in cores.
+    let uiThreadCPU: Double
+    /// The profiler's collector thread's CPU (draining the recording buffers), in cores.
+    let profilerThreadCPU: Double
     let seconds: Double
 
     /// Starts `streamtop --workload …` in the pane, measures `seconds` after a warm-up, quits with `q`.
@@ -28,21 +32,40 @@ struct DashboardTmuxRun {
         }
         usleep(1_000_000)
         guard let cpu0 = cpuSeconds(pid) else { throw RuntimeError("bench dashboard: /proc/\(pid)/stat is unreadable") }
+        let ui0 = cpuSeconds(pid, thread: pid) ?? 0
+        let profiler0 = profilerThreadCPU(pid)
         let t0 = FrameClockReading.now()
         usleep(UInt32(seconds * 1e6))
         guard let cpu1 = cpuSeconds(pid) else { throw RuntimeError("bench dashboard: the dashboard (pid \(pid)) exited early") }
+        let ui1 = cpuSeconds(pid, thread: pid) ?? 0
+        let profiler1 = profilerThreadCPU(pid)
         let wall = FrameClockReading.now() - t0
         let screen = try tmux.run(["capture-pane", "-p"])
         guard let fps = statusFPS(screen) else { throw RuntimeError("bench dashboard: no fps on the status bar:\n\(screen)") }
         _ = try? tmux.run(["send-keys", "q"])
         let gone = Date().addingTimeInterval(5)
         while cpuSeconds(pid) != nil, Date() < gone { usleep(50_000) }
-        return DashboardTmuxRun(fps: fps, processCPU: (cpu1 - cpu0) / wall, seconds: wall)
+        return DashboardTmuxRun(fps: fps, processCPU: (cpu1 - cpu0) / wall, uiThreadCPU: (ui1 - ui0) / wall,
+                                profilerThreadCPU: (profiler1 - profiler0) / wall, seconds: wall)
     }
 
-    /// utime + stime of a process in seconds (fields 14 and 15 of /proc/<pid>/stat); nil once it is gone.
-    static func cpuSeconds(_ pid: Int32) -> Double? {
-        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    /// The CPU seconds of the profiler's collector thread (named "st profiler"), 0 if none.
+    static func profilerThreadCPU(_ pid: Int32) -> Double {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        for task in tasks {
+            guard let tid = Int32(task),
+                  let comm = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8),
+                  comm.trimmingCharacters(in: .newlines) == "st profiler" else { continue }
+            return cpuSeconds(pid, thread: tid) ?? 0
+        }
+        return 0
+    }
+
+    /// utime + stime in seconds (fields 14 and 15 of /proc/<pid>/stat, or of one thread's
+    /// /proc/<pid>/task/<tid>/stat); nil once it is gone.
+    static func cpuSeconds(_ pid: Int32, thread: Int32? = nil) -> Double? {
+        let path = thread.map { "/proc/\(pid)/task/\($0)/stat" } ?? "/proc/\(pid)/stat"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
               let close = text.lastIndex(of: ")") else { return nil }
         // After "pid (comm) ": field 3 (state) is index 0, so utime is 11 and stime 12.
         let fields = text[text.index(after: close)...].split(separator: " ")

@@ -40,5 +40,9 @@ struct DashboardBenchTmuxTests {
         let uiCPU = try #require(ui["value"] as? Double)
         #expect(processCPU > 0, "the dashboard process used no CPU")
         #expect(abs(uiCPU - max(0, processCPU - workloadCPU)) <= 1e-6, "ui = process − headless workload")
+        let thread = try #require(byName["tmux ui thread cpu"]?["value"] as? Double)
+        let profiler = try #require(byName["tmux profiler thread cpu"]?["value"] as? Double)
+        #expect(thread > 0, "the dashboard's main thread drew frames for a second, so it used CPU")
+        #expect(thread + profiler <= processCPU + 1e-6, "two threads use no more than their process")
     }
 }

@@ -1,9 +1,11 @@
 /// The recent events of one kind on one stream, oldest first, stored in fixed-size chunks so a
-/// snapshot shares them instead of copying: taking one costs O(chunks), not O(events).
+/// snapshot shares them instead of copying: taking one costs O(chunks), not O(events). Reading is
+/// `@inlinable` so the dashboard's per-frame scans (another module) specialise for the element
+/// type instead of looking up generic metadata and copying through value witnesses per element.
 public struct EventWindow<Element: Sendable>: RandomAccessCollection, Sendable {
     /// Every chunk but the last holds exactly `chunkSize` elements.
-    var chunks: [[Element]]
-    let chunkSize: Int
+    @usableFromInline var chunks: [[Element]]
+    @usableFromInline let chunkSize: Int
     public private(set) var count: Int
 
     public init() { self.init(chunkSize: 1024) }
@@ -19,10 +21,10 @@ public struct EventWindow<Element: Sendable>: RandomAccessCollection, Sendable {
         for element in elements { append(element) }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
-    public subscript(position: Int) -> Element {
+    @inlinable public subscript(position: Int) -> Element {
         precondition(position >= 0 && position < count, "EventWindow index \(position) out of 0..<\(count)")
         return chunks[position / chunkSize][position % chunkSize]
     }
