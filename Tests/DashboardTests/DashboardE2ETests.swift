@@ -2,6 +2,9 @@ import Foundation
 import Testing
 import TmuxTesting
 
+/// Under `make sanitize` the binary runs instrumented (ThreadSanitizer: 5–15× slower, PoCL included).
+private let slowdown: Double = ProcessInfo.processInfo.environment["STREAMTOP_SANITIZER"] == nil ? 1 : 6
+
 /// The real binary in a real terminal (tmux): the menu, a workload started from it, the panels
 /// filling with its ops, freeze, themes, trace export, resizing, and a clean exit.
 @Suite(.serialized, .enabled(if: TmuxPane.ready, "needs tmux and the streamtop binary (swift build)"))
@@ -17,7 +20,7 @@ struct DashboardE2ETests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try pane.type("'\(TmuxPane.binaryPath!)' --trace-dir '\(folder)'; echo EXIT=$?")
-        try pane.waitFor(text: "6 Workloads", timeout: 20)
+        try pane.waitFor(text: "6 Workloads", timeout: 20 * slowdown)
 
         // The menu has focus: filter to the workload, open its form, set the placement and a
         // small size (debug builds are slow), start it.
@@ -35,7 +38,7 @@ struct DashboardE2ETests {
         // Wait for a frame showing everything at once: lanes with spans (the exps on the
         // placement's second device), matmul and exp in the op table, non-zero memory.
         let second = Self.placement.hasSuffix("gpu") ? "│gpu0" : "│cpu"
-        let live = try pane.waitFor("lanes with spans, matmul and exp in the op table, memory", timeout: 60) { screen in
+        let live = try pane.waitFor("lanes with spans, matmul and exp in the op table, memory", timeout: 60 * slowdown) { screen in
             let lines = screen.split(separator: "\n").map(String.init)
             let opRows = lines.filter { $0.contains("│matmul ") || $0.contains("│exp ") }
             let memory = screen.range(of: #"active [1-9][0-9.]*[KMG]?i?B"#, options: .regularExpression) != nil
@@ -51,7 +54,7 @@ struct DashboardE2ETests {
         try pane.keys("t")
         try pane.waitFor(text: "theme ")
         try pane.keys("e")
-        let exported = try pane.waitFor(text: "trace written to", timeout: 20)
+        let exported = try pane.waitFor(text: "trace written to", timeout: 20 * slowdown)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }
         #expect(files.count == 1, "\(exported)")
         if let file = files.first {
