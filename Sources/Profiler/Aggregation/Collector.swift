@@ -155,7 +155,7 @@ struct Collector {
         return ProfileSnapshot(
             now: now, start: start, windowStart: windowStart, streams: windows, ops: opStats, occupancy: occupancy,
             memory: memorySeries, waits: waitStats, transfers: transferStats, lastGraph: lastGraph.map(GraphView.init),
-            errors: Array(errors), droppedEvents: dropped, recordedEvents: recorded)
+            errors: errors.array, droppedEvents: dropped, recordedEvents: recorded)
     }
 
     /// 100 ms history buckets kept in a snapshot: ten seconds.

@@ -59,6 +59,6 @@ struct MemoryAggregate {
             device: device, activeBytes: active, cachedBytes: cached, peakBytes: peak,
             limitBytes: limit > 0 ? limit : limitFallback, allocations: allocations, cacheHits: hits, frees: frees,
             hitRate: allocations > 0 ? Double(hits) / Double(allocations) : 0, allocationsPerSecond: Double(recent),
-            samples: Array(samples))
+            samples: samples.array)
     }
 }

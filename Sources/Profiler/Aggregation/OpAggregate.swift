@@ -60,7 +60,7 @@ struct OpAggregate {
             name: name, device: device, count: count, errors: errors, totalNs: total,
             meanNs: count > 0 ? Double(total) / Double(count) : 0, minNs: count > 0 ? minimum : 0, maxNs: maximum,
             p50Ns: p[0], p90Ns: p[1], p95Ns: p[2], p99Ns: p[3], totalBytes: bytes, totalFlops: flops,
-            recentNs: Array(recent))
+            recentNs: recent.array)
         // Stale percentiles must not stick: with no further runs the next read would reuse them forever.
         if percentileCache == nil || percentileCache?.count == count { cached = stats }
         return stats
