@@ -9,11 +9,9 @@ struct DashboardBenchTmuxTests {
     @Test("tmux rows: fps from the status bar, process CPU against headless, UI CPU as their difference")
     func tmuxRowsParse() throws {
         let binary = try #require(TmuxPane.binaryPath)
-        let result = try TmuxPane.run([binary, "bench", "dashboard", "--json", "--quick", "--seconds", "1"])
-        try #require(result.status == 0, "bench dashboard failed: \(result.output)")
-        // stderr shares the file: the JSON document starts at the first brace.
-        let json = try #require(result.output.firstIndex(of: "{").map { result.output[$0...] })
-        let document = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let result = try TmuxPane.runSeparatingErrors([binary, "bench", "dashboard", "--json", "--quick", "--seconds", "1"])
+        try #require(result.status == 0, "bench dashboard failed: \(result.output)\(result.errors)")
+        let document = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
         let rows = try #require(document?["benchmarks"] as? [[String: Any]])
         var byName: [String: [String: Any]] = [:]
         for row in rows {

@@ -140,11 +140,27 @@ public final class TmuxPane {
         return (status, String(decoding: data, as: UTF8.self))
     }
 
+    /// Like `run`, with standard error kept apart: a JSON document on standard output must not be
+    /// cut by a diagnostic written between two of its buffered 4 KiB chunks (seen under ASan).
+    public static func runSeparatingErrors(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let base = FileManager.default.temporaryDirectory
+            .appendingPathComponent("streamtop-e2e-\(getpid())-\(UInt64.random(in: 0...UInt64.max))").path
+        let outputPath = base + ".out", errorPath = base + ".err"
+        defer {
+            try? FileManager.default.removeItem(atPath: outputPath)
+            try? FileManager.default.removeItem(atPath: errorPath)
+        }
+        let status = try spawnAndWait(arguments, outputPath: outputPath, errorPath: errorPath)
+        let output = FileManager.default.contents(atPath: outputPath) ?? Data()
+        let errors = FileManager.default.contents(atPath: errorPath) ?? Data()
+        return (status, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
     /// posix_spawn with a clean signal state. Test threads (libdispatch workers) block most
     /// signals, and a spawned tmux server would inherit that mask: it could then neither
     /// reap its panes nor be stopped, and nor could the programs in them. Foundation's
     /// `Process` cannot reset the mask.
-    static func spawnAndWait(_ arguments: [String], outputPath: String) throws -> Int32 {
+    static func spawnAndWait(_ arguments: [String], outputPath: String, errorPath: String? = nil) throws -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -164,7 +180,11 @@ public final class TmuxPane {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errorPath {
+            posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
 
         var environment = ProcessInfo.processInfo.environment
         // The program must see only what a test sets (swift test itself may export NO_COLOR).
