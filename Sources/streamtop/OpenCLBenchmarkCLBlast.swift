@@ -42,14 +42,36 @@ struct CLBlast {
     /// Enqueues C = A·B for row-major A (m×k), B (k×n), C (m×n) on the device's queue; returns once
     /// enqueued (call `device.finish()` to wait).
     func sgemm(
-        m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice
+        m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice,
+        event: UnsafeMutablePointer<cl_event?>? = nil
     ) throws(OpenCLBenchError) {
         precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "sgemm operands smaller than \(m)×\(k)·\(k)×\(n)")
         // CLBlast takes the queue by pointer (it never replaces it).
         var queue: cl_command_queue? = device.queue
         let status = sgemmFunction(
-            Self.rowMajor, Self.transposeNo, Self.transposeNo, m, n, k, 1, a.mem, 0, k, b.mem, 0, n, 0, c.mem, 0, n, &queue, nil)
+            Self.rowMajor, Self.transposeNo, Self.transposeNo, m, n, k, 1, a.mem, 0, k, b.mem, 0, n, 0, c.mem, 0, n, &queue, event)
         guard status == 0 else { throw OpenCLBenchError("CLBlastSgemm \(m)×\(k)·\(k)×\(n) failed: \(Self.describe(status))") }
+    }
+
+    /// Nanoseconds of one sgemm between its event's start and end (the queue profiles); waits for it.
+    func sgemmKernelTime(
+        m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice
+    ) throws(OpenCLBenchError) -> UInt64 {
+        var event: cl_event?
+        try sgemm(m: m, n: n, k: k, a: a, b: b, c: c, on: device, event: &event)
+        guard let done = event else { throw OpenCLBenchError("CLBlastSgemm returned no event") }
+        defer { clReleaseEvent(done) }
+        var wait: cl_event? = done
+        try clBenchCheck(clWaitForEvents(1, &wait), "clWaitForEvents(CLBlastSgemm)")
+        var started: cl_ulong = 0
+        var ended: cl_ulong = 0
+        try clBenchCheck(
+            clGetEventProfilingInfo(done, cl_profiling_info(CL_PROFILING_COMMAND_START), MemoryLayout<cl_ulong>.size, &started, nil),
+            "clGetEventProfilingInfo(start)")
+        try clBenchCheck(
+            clGetEventProfilingInfo(done, cl_profiling_info(CL_PROFILING_COMMAND_END), MemoryLayout<cl_ulong>.size, &ended, nil),
+            "clGetEventProfilingInfo(end)")
+        return ended &- started
     }
 
     /// A few of CLBlast's status codes by name; negative values above -1000 are OpenCL's own.

@@ -82,12 +82,16 @@ public enum SgemmTuner {
             progress(row.problem.map { "\(row.name): dropped: \($0)" } ?? line(row.name, row.gflops))
         }
         report.best = SgemmTuneReport.pickBest(report.rows)
+        let perBucket = SgemmTuneReport.pickBestBySize(report.rows, sizes: sizes)
+        report.bestBySize = perBucket.isEmpty ? nil : Dictionary(uniqueKeysWithValues: perBucket.map { ($0.key.rawValue, $0.value) })
         if store, let best = report.best, let tiles = SgemmTiles(parsing: best), let row = report.rows.first(where: { $0.name == best }) {
             var figures: [String: Double] = [:]
             for (size, value) in zip(sizes, row.gflops) { figures["\(size)"] = value }
+            var bySize: [String: SgemmTiles] = [:]
+            for (bucket, name) in perBucket { bySize[bucket.rawValue] = SgemmTiles(parsing: name) }
             let stamp = ISO8601DateFormatter().string(from: Date())
             try cache.store(
-                SgemmTileCache.Entry(tiles: tiles, gflops: figures, tuned: "streamtop tune \(stamp)"),
+                SgemmTileCache.Entry(tiles: tiles, gflops: figures, tuned: "streamtop tune \(stamp)", bySize: bySize),
                 for: SgemmTileCache.key(deviceName: info.name, driverVersion: info.driverVersion))
             report.storedIn = cache.file?.path
         }
@@ -99,7 +103,7 @@ public enum SgemmTuner {
     }
 
     /// Best-of-`repeats` GFLOP/s per problem, after one warm-up launch each.
-    private static func measure(_ tiles: SgemmTiles?, bed: OpenCLTestbed, problems: [SquareProblem], repeats: Int) throws(EngineError) -> [Double?] {
+    static func measure(_ tiles: SgemmTiles?, bed: OpenCLTestbed, problems: [SquareProblem], repeats: Int) throws(EngineError) -> [Double?] {
         var out: [Double?] = []
         for problem in problems {
             try problem.launch(bed: bed, tiles: tiles).wait()
