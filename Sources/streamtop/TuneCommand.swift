@@ -114,13 +114,17 @@ enum TuneTable {
         return text
     }
 
+    static func rate(_ gflops: Double) -> String {
+        gflops >= 1000 ? String(format: "%.2f TFLOP/s", gflops / 1000) : String(format: "%.1f GFLOP/s", gflops)
+    }
+
     /// "best for N<=1024: 64x128x16/8x4 — N=1024 29.83 TFLOP/s", one line per tuned size bucket.
     static func perSize(_ report: SgemmTuneReport) -> [String] {
         guard let bySize = report.bestBySize else { return [] }
         return SgemmSizeBucket.allCases.compactMap { bucket in
             guard let name = bySize[bucket.rawValue], let row = report.rows.first(where: { $0.name == name }) else { return nil }
             let figures = zip(report.sizes, row.gflops).filter { SgemmSizeBucket(side: $0.0) == bucket }
-                .map { size, value in "N=\(size) " + (value.map { String(format: "%.2f TFLOP/s", $0 / 1000) } ?? "—") }
+                .map { size, value in "N=\(size) " + (value.map(rate) ?? "—") }
             return "best for \(bucket): \(name) — " + figures.joined(separator: ", ")
         }
     }
