@@ -38,7 +38,8 @@ enum OpenCLPerOp {
             }
         }
         guard ours != nil || floor != nil else { return nil }
-        let plan = SamplingPlan(minimum: rounds, maximum: rounds, seconds: 0)
+        // `seconds` never ends sampling early: exactly `rounds` loops per side.
+        let plan = SamplingPlan(minimum: rounds, maximum: rounds, seconds: .greatestFiniteMagnitude)
         let (oursTimes, floorTimes) = try plan.alternate(ours: ours, peer: floor)
         withExtendedLifetime(raw) {}
         let micro = { (samples: [Double]) in samples.map { $0 * 1e6 / Double(steps) } }
