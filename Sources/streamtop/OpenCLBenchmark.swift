@@ -59,7 +59,7 @@ enum OpenCLBenchmark {
             report.notices.append("add/exp over \(options.elements) elements skipped: \(error)")
         }
         do {
-            if let row = try OpenCLPerOp.row(engine: engine, device: device, quick: options.quick) { report.benchmarks.append(row) }
+            report.benchmarks += try OpenCLPerOp.rows(engine: engine, device: device, quick: options.quick)
         } catch {
             report.notices.append("GPU per-op row skipped: \(error)")
         }

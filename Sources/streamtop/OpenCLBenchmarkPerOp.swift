@@ -9,6 +9,37 @@ enum OpenCLPerOp {
 
     /// Microseconds per op, ours and the floor, each the median over `rounds` loops of `steps` ops,
     /// the two sides alternating loop by loop. A side that cannot run is left out.
+    static func rows(engine: Bool, device: OpenCLBenchDevice?, quick: Bool) throws -> [BenchResult] {
+        var rows: [BenchResult] = []
+        if let main = try row(engine: engine, device: device, quick: quick) { rows.append(main) }
+        if let device, let calls = try driverCalls(device: device, quick: quick) { rows.append(calls) }
+        return rows
+    }
+
+    /// The raw loop with the engine's extra driver calls (`clFlush`, `clSetEventCallback`) against the
+    /// bare raw loop: what those calls cost on this driver, apart from anything the engine computes.
+    static func driverCalls(device: OpenCLBenchDevice, quick: Bool) throws -> BenchResult? {
+        let count = shape.reduce(1, *)
+        let steps = quick ? 20 : Self.steps
+        let kernel = try OpenCLRawExp(on: device, count: count)
+        try kernel.load((0..<count).map { Float($0 % 17) / 16 - 0.5 })
+        let plan = SamplingPlan(minimum: quick ? 1 : 7, maximum: quick ? 1 : 7, seconds: .greatestFiniteMagnitude)
+        let (withCalls, bare) = try plan.alternate(
+            ours: { for i in 0..<steps { try kernel.step(i, engineCalls: true) } },
+            peer: { for i in 0..<steps { try kernel.step(i) } })
+        let micro = { (samples: [Double]) in EngineBenchmark.median(samples.map { $0 * 1e6 / Double(steps) }) }
+        let value = micro(withCalls)
+        let floor = micro(bare)
+        let params = [
+            "op": "exp kernel + clFlush + clSetEventCallback + clWaitForEvents", "shape": "512x4", "dtype": "float32",
+            "ops": "\(steps) per sample", "samples": "\(withCalls.count) / \(bare.count)",
+            "timing": "wall clock per loop ÷ ops; peer: clEnqueueNDRangeKernel + clWaitForEvents on an in-order queue",
+        ]
+        return BenchResult(
+            name: "raw OpenCL + engine's driver calls", params: params, value: value, unit: "µs/op", peer: "raw OpenCL floor",
+            peer_value: floor, ratio: value / floor)
+    }
+
     static func row(engine: Bool, device: OpenCLBenchDevice?, quick: Bool) throws -> BenchResult? {
         let count = shape.reduce(1, *)
         let steps = quick ? 20 : Self.steps

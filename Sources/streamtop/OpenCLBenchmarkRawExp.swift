@@ -53,7 +53,9 @@ final class OpenCLRawExp {
     func result(after steps: Int) throws(OpenCLBenchError) -> [Float] { try (steps % 2 == 0 ? buffers.0 : buffers.1).read() }
 
     /// `b = exp(b)` once: arguments set, kernel enqueued with an event, and the host waits for it.
-    func step(_ index: Int) throws(OpenCLBenchError) {
+    /// `engineCalls` adds the driver calls the engine makes per op besides these (`clFlush` and a
+    /// completion callback), so their cost on a driver shows apart from the engine's own work.
+    func step(_ index: Int, engineCalls: Bool = false) throws(OpenCLBenchError) {
         var input: cl_mem? = index % 2 == 0 ? buffers.0.mem : buffers.1.mem
         var output: cl_mem? = index % 2 == 0 ? buffers.1.mem : buffers.0.mem
         try clBenchCheck(clSetKernelArg(kernel, 0, MemoryLayout<cl_mem>.size, &input), "clSetKernelArg(exp, 0)")
@@ -62,6 +64,11 @@ final class OpenCLRawExp {
         var event: cl_event?
         try clBenchCheck(clEnqueueNDRangeKernel(device.queue, kernel, 1, nil, &global, nil, 0, nil, &event), "clEnqueueNDRangeKernel(exp)")
         defer { if let event { clReleaseEvent(event) } }
+        if engineCalls {
+            try clBenchCheck(clFlush(device.queue), "clFlush")
+            let noop: @convention(c) (cl_event?, cl_int, UnsafeMutableRawPointer?) -> Void = { _, _, _ in }
+            try clBenchCheck(clSetEventCallback(event, CL_COMPLETE, noop, nil), "clSetEventCallback")
+        }
         try clBenchCheck(clWaitForEvents(1, &event), "clWaitForEvents(exp)")
     }
 }

@@ -58,7 +58,7 @@ struct OpenCLBenchTests {
             case "gpu add", "gpu exp", "copy kernel":
                 #expect(unit == "GB/s" && params["elements"] == "65536")
                 #expect(params["timing"]?.contains("wall clock") == true, "\(name): timing not stated")
-            case "gpu per-op", "raw OpenCL exp":
+            case "gpu per-op", "raw OpenCL exp", "raw OpenCL + engine's driver calls":
                 #expect(unit == "µs/op" && params["shape"] == "512x4" && params["ops"] == "20 per sample")
                 #expect(params["timing"]?.contains("clWaitForEvents") == true, "\(name): timing not stated")
             default: Issue.record("unexpected row \(name)")
@@ -68,7 +68,10 @@ struct OpenCLBenchTests {
                 let peerValue = try #require(row["peer_value"] as? Double, "\(name): peer \(peer) without peer_value")
                 let ratio = try #require(row["ratio"] as? Double, "\(name): peer \(peer) without ratio")
                 #expect(peerValue > 0 && Swift.abs(ratio - value / peerValue) <= 1e-9 * ratio, "\(name): ratio \(ratio)")
-                let peers = ["gpu matmul": "CLBlastSgemm", "gpu sgemm kernel": "CLBlastSgemm kernel", "gpu per-op": "raw OpenCL floor"]
+                let peers = [
+                    "gpu matmul": "CLBlastSgemm", "gpu sgemm kernel": "CLBlastSgemm kernel", "gpu per-op": "raw OpenCL floor",
+                    "raw OpenCL + engine's driver calls": "raw OpenCL floor",
+                ]
                 #expect(peer == (peers[name] ?? "copy kernel"))
             } else {
                 #expect(row["peer_value"] == nil && row["ratio"] == nil)
