@@ -38,11 +38,12 @@ struct MatmulSizeBucketTests {
         #expect(SgemmSizeBucket.nearest(.upTo1024, in: [:]) == nil)
     }
 
-    @Test("the H200's table entry: wide tiles at N ≤ 1024, 128×128 from 2048 on")
+    @Test("the H200's table entry: 64×128 tiles at N ≤ 1024, 128×256 at 2048, 128×128 from 4096 on")
     func tableChoice() {
         let choice = SgemmTileChoice.resolve(deviceName: "NVIDIA H200", isGPU: true, maxWorkGroupSize: 1024, localMemory: 48 << 10, cached: nil)
         #expect(choice.tiles(m: 1024, n: 1024, batches: 1) == Self.wide)
-        #expect(choice.tiles(m: 2048, n: 2048, batches: 1) == Self.big)
+        #expect(choice.tiles(m: 2048, n: 2048, batches: 1) == SgemmTiles(tileM: 128, tileN: 256, tileK: 8, workM: 8, workN: 16))
+        #expect(choice.tiles(m: 4096, n: 4096, batches: 1) == Self.big)
         #expect(choice.tiles(m: 8192, n: 8192, batches: 1) == Self.big)
         #expect(choice.perBucket.count == SgemmSizeBucket.allCases.count)
         #expect(choice.perBucket[0] == "N<=1024: 64x128x16/8x4 (tuned for this size)")
