@@ -90,7 +90,7 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
         keepAlive.append(out)
         let outRef = CLArrayRef(rawHandle: out.memory.handle, shape: execution.shape, dtype: execution.dtype)
         let event = try kernels.enqueue(node.primitive, inputs: refs, output: outRef, queue: queue, waitFor: waitFor)
-        try queue.flush()
+        try flushUnlessWaited(queue, execution)
         let held = try finish(event, execution: execution, keepAlive: keepAlive, transfers: transfers)
         let strides = execution.shape.count == 1 ? [1] : Shape.contiguousStrides(execution.shape)
         return (ArrayData(buffer: out, offset: 0, strides: strides), OpenCLDeviceEvent(event, context: context, op: name, holding: held))
@@ -113,7 +113,7 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
                 let out = try pool.allocate(Shape.count(input.shape) * input.dtype.size, op: name)
                 let outRef = CLArrayRef(rawHandle: out.memory.handle, shape: input.shape, dtype: input.dtype)
                 let event = try kernels.enqueue(.copy, inputs: [ref], output: outRef, queue: queue, waitFor: waitFor)
-                try queue.flush()
+                try flushUnlessWaited(queue, execution)
                 let held = try finish(event, execution: execution, keepAlive: keepAlive + [out], transfers: [])
                 let strides = Shape.contiguousStrides(execution.shape)
                 return (ArrayData(buffer: out, offset: 0, strides: strides), OpenCLDeviceEvent(event, context: context, op: name, holding: held))
@@ -133,9 +133,16 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
             return (data, nil)
         }
         let marker = try queue.marker(waitFor: waitFor, op: name)
-        try queue.flush()
+        try flushUnlessWaited(queue, execution)
         let held = try finish(marker, execution: execution, keepAlive: keepAlive, transfers: [])
         return (data, OpenCLDeviceEvent(marker, context: context, op: name, holding: held))
+    }
+
+    /// Sends the command on its way, unless the op runs inline: then the caller is `eval`, about to
+    /// wait on this graph's events, and `clWaitForEvents` flushes the queue itself (one driver call
+    /// per op saved, as the raw-OpenCL floor in `bench opencl` does without it).
+    private func flushUnlessWaited(_ queue: CLQueue, _ execution: Execution) throws(EngineError) {
+        if !execution.inline { try queue.flush() }
     }
 
     /// Holds what the command reads and writes until it completes (a freed block could otherwise be
