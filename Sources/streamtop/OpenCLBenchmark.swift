@@ -49,9 +49,19 @@ enum OpenCLBenchmark {
             }
         }
         do {
+            report.benchmarks += try OpenCLKernelRows.rows(options.sizes, engine: engine, blast: blast, device: device, quick: options.quick)
+        } catch {
+            report.notices.append("matmul kernel rows (profiling events) skipped: \(error)")
+        }
+        do {
             report.benchmarks += try elementwise(options.elements, engine: engine, device: device, plan: plan)
         } catch {
             report.notices.append("add/exp over \(options.elements) elements skipped: \(error)")
+        }
+        do {
+            report.benchmarks += try OpenCLPerOp.rows(engine: engine, device: device, quick: options.quick)
+        } catch {
+            report.notices.append("GPU per-op row skipped: \(error)")
         }
         report.notices.append(
             "timing: ours = \(oursTiming), peers = \(peerTiming); value = median of the samples, best = fastest sample; "

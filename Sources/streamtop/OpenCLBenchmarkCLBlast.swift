@@ -42,14 +42,60 @@ struct CLBlast {
     /// Enqueues C = A·B for row-major A (m×k), B (k×n), C (m×n) on the device's queue; returns once
     /// enqueued (call `device.finish()` to wait).
     func sgemm(
-        m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice
+        m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice,
+        event: UnsafeMutablePointer<cl_event?>? = nil
     ) throws(OpenCLBenchError) {
         precondition(a.count >= m * k && b.count >= k * n && c.count >= m * n, "sgemm operands smaller than \(m)×\(k)·\(k)×\(n)")
         // CLBlast takes the queue by pointer (it never replaces it).
         var queue: cl_command_queue? = device.queue
         let status = sgemmFunction(
-            Self.rowMajor, Self.transposeNo, Self.transposeNo, m, n, k, 1, a.mem, 0, k, b.mem, 0, n, 0, c.mem, 0, n, &queue, nil)
+            Self.rowMajor, Self.transposeNo, Self.transposeNo, m, n, k, 1, a.mem, 0, k, b.mem, 0, n, 0, c.mem, 0, n, &queue, event)
         guard status == 0 else { throw OpenCLBenchError("CLBlastSgemm \(m)×\(k)·\(k)×\(n) failed: \(Self.describe(status))") }
+    }
+
+    /// Nanoseconds from a gate opening to the end of CLBlast's last command. CLBlast may run several
+    /// kernels per call (padding, transposes, the product) and returns the last one's event, so its
+    /// start says nothing: a marker behind a user event holds the queue while everything is enqueued,
+    /// the gate opens, and the time runs from the marker's end to the last command's end — host
+    /// work (argument setup, temporary buffers) left out, every kernel of the call counted.
+    func sgemmKernelTime(
+        m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice
+    ) throws(OpenCLBenchError) -> UInt64 {
+        var code: cl_int = 0
+        guard let gate = clCreateUserEvent(device.context, &code) else { throw OpenCLBenchError("clCreateUserEvent failed with OpenCL status \(code)") }
+        defer { clReleaseEvent(gate) }
+        var gates: cl_event? = gate
+        var marker: cl_event?
+        try clBenchCheck(clEnqueueMarkerWithWaitList(device.queue, 1, &gates, &marker), "clEnqueueMarkerWithWaitList")
+        defer { if let marker { clReleaseEvent(marker) } }
+        var event: cl_event?
+        do {
+            try sgemm(m: m, n: n, k: k, a: a, b: b, c: c, on: device, event: &event)
+        } catch {
+            clSetUserEventStatus(gate, CL_COMPLETE)
+            throw error
+        }
+        try clBenchCheck(clSetUserEventStatus(gate, CL_COMPLETE), "clSetUserEventStatus")
+        guard let done = event, let marker else { throw OpenCLBenchError("CLBlastSgemm returned no event") }
+        defer { clReleaseEvent(done) }
+        var wait: cl_event? = done
+        try clBenchCheck(clWaitForEvents(1, &wait), "clWaitForEvents(CLBlastSgemm)")
+        // A driver without marker times: the last command's own start (undercounts a multi-kernel call).
+        let opened: UInt64
+        if let markerEnd = try? Self.profile(marker, CL_PROFILING_COMMAND_END), markerEnd > 0 {
+            opened = markerEnd
+        } else {
+            opened = try Self.profile(done, CL_PROFILING_COMMAND_START)
+        }
+        let ended = try Self.profile(done, CL_PROFILING_COMMAND_END)
+        return ended &- opened
+    }
+
+    static func profile(_ event: cl_event, _ param: Int32) throws(OpenCLBenchError) -> UInt64 {
+        var value: cl_ulong = 0
+        try clBenchCheck(
+            clGetEventProfilingInfo(event, cl_profiling_info(param), MemoryLayout<cl_ulong>.size, &value, nil), "clGetEventProfilingInfo")
+        return value
     }
 
     /// A few of CLBlast's status codes by name; negative values above -1000 are OpenCL's own.

@@ -22,7 +22,7 @@ struct OpenCLBenchDeviceInfo: Encodable {
     let version: String
 }
 
-/// The peers' own context and in-order queue on the device the engine uses as `gpu(0)`.
+/// The peers' own context and in-order profiling queue on the device the engine uses as `gpu(0)`.
 ///
 /// The benchmark does not reach into the engine's OpenCL objects: it picks the device the same way
 /// (GPU-type devices first across all platforms in platform order, then the others;
@@ -42,7 +42,8 @@ final class OpenCLBenchDevice {
         guard let context = clCreateContext(nil, 1, &device, nil, nil, &code) else {
             throw OpenCLBenchError("clCreateContext failed with OpenCL status \(code)")
         }
-        guard let queue = clCreateCommandQueue(context, id, 0, &code) else {
+        // In order, with profiling: kernels can be timed by events as well as by the wall clock.
+        guard let queue = clCreateCommandQueue(context, id, cl_command_queue_properties(CL_QUEUE_PROFILING_ENABLE), &code) else {
             clReleaseContext(context)
             throw OpenCLBenchError("clCreateCommandQueue failed with OpenCL status \(code)")
         }

@@ -31,7 +31,7 @@ struct OpenCLBenchReport: Encodable {
             lines.append("")
             var table = [["benchmark", "size", "ours", "unit", "peer", "peer value", "ratio", "best ours / peer", "samples"]]
             for r in benchmarks {
-                let size = r.params["n"].map { "n=\($0)" } ?? r.params["elements"].map { "\($0) elements" } ?? ""
+                let size = r.params["n"].map { "n=\($0)" } ?? r.params["elements"].map { "\($0) elements" } ?? r.params["shape"] ?? ""
                 table.append([
                     r.name, size, Self.figure(r.value), r.unit, r.peer ?? "—", r.peer_value.map(Self.figure) ?? "—",
                     r.ratio.map { String(format: "%.3f", $0) } ?? "—", r.params["best"] ?? "", r.params["samples"] ?? "",

@@ -21,7 +21,9 @@ struct Devices: ParsableCommand {
         case .available(let devices):
             for device in devices {
                 print("\(Device.gpu(device.gpuIndex)): \(device.summary)")
-                print("    matmul float32 tiles: \(SgemmTileChoice.resolve(for: device))")
+                let choice = SgemmTileChoice.resolve(for: device)
+                print("    matmul float32 tiles: \(choice)")
+                for line in choice.perBucket { print("      \(line)") }
             }
         case .unavailable(let reason):
             print("\(Device.gpu(0)): unavailable — \(reason)")

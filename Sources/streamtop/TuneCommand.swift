@@ -15,7 +15,7 @@ struct TuneCommand: ParsableCommand {
             keyed by device name and driver. Choose the device with STREAMTOP_OPENCL_DEVICE.
             """)
 
-    @Option(help: "Square sizes N to time, comma-separated (default 1024,2048,4096; --quick: 1024).")
+    @Option(help: "Square sizes N to time, comma-separated (default 1024,2048,4096; --quick: 1024). Each size's bucket (N<=1024, <=2048, <=4096, >4096) keeps its own best.")
     var sizes: String?
 
     @Flag(help: "A handful of configurations on one size (about a minute on PoCL).")
@@ -110,6 +110,22 @@ enum TuneTable {
         }
         text += "best: \(report.best ?? "none (every configuration was dropped)")"
         if let stored = report.storedIn { text += ", stored in \(stored)" }
+        for line in perSize(report) { text += "\n" + line }
         return text
+    }
+
+    static func rate(_ gflops: Double) -> String {
+        gflops >= 1000 ? String(format: "%.2f TFLOP/s", gflops / 1000) : String(format: "%.1f GFLOP/s", gflops)
+    }
+
+    /// "best for N<=1024: 64x128x16/8x4 — N=1024 29.83 TFLOP/s", one line per tuned size bucket.
+    static func perSize(_ report: SgemmTuneReport) -> [String] {
+        guard let bySize = report.bestBySize else { return [] }
+        return SgemmSizeBucket.allCases.compactMap { bucket in
+            guard let name = bySize[bucket.rawValue], let row = report.rows.first(where: { $0.name == name }) else { return nil }
+            let figures = zip(report.sizes, row.gflops).filter { SgemmSizeBucket(side: $0.0) == bucket }
+                .map { size, value in "N=\(size) " + (value.map(rate) ?? "—") }
+            return "best for \(bucket): \(name) — " + figures.joined(separator: ", ")
+        }
     }
 }

@@ -47,10 +47,20 @@ struct OpenCLBenchTests {
             let unit = try #require(row["unit"] as? String)
             #expect(value.isFinite && value > 0, "\(name): value \(value)")
             #expect(params["dtype"] == "float32")
-            #expect(params["timing"]?.contains("wall clock") == true, "\(name): timing not stated")
             switch name {
-            case "gpu matmul", "CLBlastSgemm": #expect(unit == "GFLOP/s" && ["64", "128"].contains(params["n"]))
-            case "gpu add", "gpu exp", "copy kernel": #expect(unit == "GB/s" && params["elements"] == "65536")
+            case "gpu matmul", "CLBlastSgemm":
+                #expect(unit == "GFLOP/s" && ["64", "128"].contains(params["n"]))
+                #expect(params["timing"]?.contains("wall clock") == true, "\(name): timing not stated")
+            case "gpu sgemm kernel", "CLBlastSgemm kernel":
+                #expect(unit == "GFLOP/s" && ["64", "128"].contains(params["n"]))
+                #expect(params["timing"]?.contains("profiling events") == true, "\(name): timing not stated")
+                if name == "gpu sgemm kernel" { #expect(params["tiles"].flatMap { SgemmTilesText.valid($0) } == true, "\(params)") }
+            case "gpu add", "gpu exp", "copy kernel":
+                #expect(unit == "GB/s" && params["elements"] == "65536")
+                #expect(params["timing"]?.contains("wall clock") == true, "\(name): timing not stated")
+            case "gpu per-op", "raw OpenCL exp", "raw OpenCL + engine's driver calls":
+                #expect(unit == "µs/op" && params["shape"] == "512x4" && params["ops"] == "20 per sample")
+                #expect(params["timing"]?.contains("clWaitForEvents") == true, "\(name): timing not stated")
             default: Issue.record("unexpected row \(name)")
             }
             // A peer comes with its figure and ratio = ours ÷ peer; without one, neither is present.
@@ -58,16 +68,20 @@ struct OpenCLBenchTests {
                 let peerValue = try #require(row["peer_value"] as? Double, "\(name): peer \(peer) without peer_value")
                 let ratio = try #require(row["ratio"] as? Double, "\(name): peer \(peer) without ratio")
                 #expect(peerValue > 0 && Swift.abs(ratio - value / peerValue) <= 1e-9 * ratio, "\(name): ratio \(ratio)")
-                #expect(peer == (name == "gpu matmul" ? "CLBlastSgemm" : "copy kernel"))
+                let peers = [
+                    "gpu matmul": "CLBlastSgemm", "gpu sgemm kernel": "CLBlastSgemm kernel", "gpu per-op": "raw OpenCL floor",
+                    "raw OpenCL + engine's driver calls": "raw OpenCL floor",
+                ]
+                #expect(peer == (peers[name] ?? "copy kernel"))
             } else {
                 #expect(row["peer_value"] == nil && row["ratio"] == nil)
             }
         }
 
         // The engine's side: its rows, or a notice with the engine's reason.
-        let engineRows = names.intersection(["gpu matmul", "gpu add", "gpu exp"])
+        let engineRows = names.intersection(["gpu matmul", "gpu sgemm kernel", "gpu add", "gpu exp", "gpu per-op"])
         let engineNotice = notices.first { $0.hasPrefix("engine rows skipped: ") }
-        #expect(engineRows.count == 3 || (engineRows.isEmpty && engineNotice != nil), "engine rows \(engineRows), notices \(notices)")
+        #expect(engineRows.count == 5 || (engineRows.isEmpty && engineNotice != nil), "engine rows \(engineRows), notices \(notices)")
         if let engineNotice { #expect(engineNotice.contains("gpu"), "reason missing: \(engineNotice)") }
 
         guard let device else {
@@ -77,14 +91,24 @@ struct OpenCLBenchTests {
         for key in ["platform", "name", "driver"] {
             #expect(((device[key] as? String) ?? "").isEmpty == false, "device has no \(key)")
         }
-        // The copy kernel always runs where a device opened: alone, or as the add/exp peer.
+        // The copy kernel and the raw exp floor always run where a device opened: alone, or as peers.
         #expect(names.contains("copy kernel") || rows.contains { ($0["peer"] as? String) == "copy kernel" })
+        #expect(names.contains("raw OpenCL exp") || rows.contains { ($0["peer"] as? String) == "raw OpenCL floor" })
         // CLBlast: used only after its check passed, otherwise a notice says why not.
         let blastUsed = names.contains("CLBlastSgemm") || rows.contains { ($0["peer"] as? String) == "CLBlastSgemm" }
+        let blastKernel = names.contains("CLBlastSgemm kernel") || rows.contains { ($0["peer"] as? String) == "CLBlastSgemm kernel" }
+        #expect(blastUsed == blastKernel, "CLBlast in the wall-clock rows but not the kernel rows, or the reverse")
         if blastUsed {
             #expect(notices.contains { $0.hasPrefix("CLBlastSgemm check at 48×56·56×40") && $0.hasSuffix(": ok") }, "\(notices)")
         } else {
             #expect(notices.contains { $0.contains("CLBlast not installed (libclblast1)") || $0.hasPrefix("CLBlast peer dropped: ") }, "\(notices)")
+        }
+    }
+
+    /// "128x128x8/8x8" or "64x64x32/4x16v16": the form `streamtop tune --tiles` takes.
+    enum SgemmTilesText {
+        static func valid(_ text: String) -> Bool {
+            text.wholeMatch(of: /[0-9]+x[0-9]+x[0-9]+\/[0-9]+x[0-9]+(v[0-9]+)?/) != nil
         }
     }
 

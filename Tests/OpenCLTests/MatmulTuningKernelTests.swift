@@ -11,7 +11,11 @@ private var gpuAvailable: Bool { (try? OpenCLTestbed.shared.get()) != nil }
 /// tiles, vectors of 4, 8 and 16) so an index mix-up between M and N cannot hide behind symmetry.
 @Suite("OpenCL tuned matmul", .serialized, .enabled(if: gpuAvailable, "no OpenCL device"))
 struct MatmulTuningKernelTests {
-    static let tileShapes = ["16x16x4/4x4", "32x64x8/4x8", "64x64x16/8x8", "32x64x16/4x16v16", "32x32x8/4x8v8"]
+    /// The last four are the tiles the built-in table picks: the H200's per size bucket and PoCL's.
+    static let tileShapes = [
+        "16x16x4/4x4", "32x64x8/4x8", "64x64x16/8x8", "32x64x16/4x16v16", "32x32x8/4x8v8", "64x128x16/8x4", "128x256x8/8x16",
+        "128x128x8/8x8", "128x128x64/4x16v16",
+    ]
 
     /// (name, A, B) with A and B as (shape, strides, offset).
     static func operands(_ rng: inout SplitMix) -> [(String, HostOperand, HostOperand)] {

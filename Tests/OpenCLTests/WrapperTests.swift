@@ -79,6 +79,28 @@ struct WrapperTests {
         #expect(p.ended > 0)
     }
 
+    @Test func cachedKernelsAreReusedAfterLaunchAndNeverSharedBeforeIt() throws {
+        let queue = try CLQueue(context: testbed.context)
+        let kernels = testbed.kernels
+        let out = try CLMemory(context: testbed.context, bytes: 64 * 4)
+        let ref = CLArrayRef(memory: out.handle, shape: [64], dtype: .float32)
+        // Two launches with different arguments through the same (reused) kernel object: each
+        // result is its own launch's, so no argument leaks from one launch into the next.
+        for (start, step) in [(2.5, 1.0), (-7.0, 0.5)] {
+            let event = try kernels.enqueue(.arange(start: start, step: step), inputs: [], output: ref, queue: queue, waitFor: [])
+            let expected = (0..<64).map { Float(start + Double($0) * step) }
+            #expect(try readFloats(out, count: 64, queue: queue, waitFor: [event]) == expected)
+        }
+        #expect(queue.kernelCache.count == 1)
+        // Checked out and not yet launched: a second request gets another object.
+        let source = { () throws(EngineError) -> String in GeneratorSource.group(.float32, fp64: kernels.fp64) }
+        let first = try kernels.kernel("cache-test", "eye", queue: queue, op: "test", source: source)
+        let second = try kernels.kernel("cache-test", "eye", queue: queue, op: "test", source: source)
+        #expect(first !== second)
+        #expect(queue.kernelCache.count == 1)
+        withExtendedLifetime((first, second)) {}
+    }
+
     @Test func mapGivesHostAccessAndUnmapPublishesWrites() throws {
         let memory = try CLMemory(context: testbed.context, bytes: 12, flags: [.readWrite, .allocHostPointer])
         let pointer = try memory.map(count: 12, write: true, queue: testbed.queue)

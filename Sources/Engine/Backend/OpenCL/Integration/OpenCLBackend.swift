@@ -90,10 +90,10 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
         keepAlive.append(out)
         let outRef = CLArrayRef(rawHandle: out.memory.handle, shape: execution.shape, dtype: execution.dtype)
         let event = try kernels.enqueue(node.primitive, inputs: refs, output: outRef, queue: queue, waitFor: waitFor)
-        try queue.flush()
-        try finish(event, execution: execution, keepAlive: keepAlive, transfers: transfers)
+        try flushUnlessWaited(queue, execution)
+        let held = try finish(event, execution: execution, keepAlive: keepAlive, transfers: transfers)
         let strides = execution.shape.count == 1 ? [1] : Shape.contiguousStrides(execution.shape)
-        return (ArrayData(buffer: out, offset: 0, strides: strides), OpenCLDeviceEvent(event, context: context, op: name))
+        return (ArrayData(buffer: out, offset: 0, strides: strides), OpenCLDeviceEvent(event, context: context, op: name, holding: held))
     }
 
     /// Views are metadata over the input's buffer; a reshape of a non-contiguous input copies first.
@@ -113,10 +113,10 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
                 let out = try pool.allocate(Shape.count(input.shape) * input.dtype.size, op: name)
                 let outRef = CLArrayRef(rawHandle: out.memory.handle, shape: input.shape, dtype: input.dtype)
                 let event = try kernels.enqueue(.copy, inputs: [ref], output: outRef, queue: queue, waitFor: waitFor)
-                try queue.flush()
-                try finish(event, execution: execution, keepAlive: keepAlive + [out], transfers: [])
+                try flushUnlessWaited(queue, execution)
+                let held = try finish(event, execution: execution, keepAlive: keepAlive + [out], transfers: [])
                 let strides = Shape.contiguousStrides(execution.shape)
-                return (ArrayData(buffer: out, offset: 0, strides: strides), OpenCLDeviceEvent(event, context: context, op: name))
+                return (ArrayData(buffer: out, offset: 0, strides: strides), OpenCLDeviceEvent(event, context: context, op: name, holding: held))
             }
         case .transpose(let permutation):
             data = LayoutKernels.transpose(input.data, permutation: permutation)
@@ -133,18 +133,29 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
             return (data, nil)
         }
         let marker = try queue.marker(waitFor: waitFor, op: name)
-        try queue.flush()
-        try finish(marker, execution: execution, keepAlive: keepAlive, transfers: [])
-        return (data, OpenCLDeviceEvent(marker, context: context, op: name))
+        try flushUnlessWaited(queue, execution)
+        let held = try finish(marker, execution: execution, keepAlive: keepAlive, transfers: [])
+        return (data, OpenCLDeviceEvent(marker, context: context, op: name, holding: held))
+    }
+
+    /// Sends the command on its way, unless the op runs inline: then the caller is `eval`, about to
+    /// wait on this graph's events, and `clWaitForEvents` flushes the queue itself (one driver call
+    /// per op saved, as the raw-OpenCL floor in `bench opencl` does without it).
+    private func flushUnlessWaited(_ queue: CLQueue, _ execution: Execution) throws(EngineError) {
+        if !execution.inline { try queue.flush() }
     }
 
     /// Holds what the command reads and writes until it completes (a freed block could otherwise be
     /// handed to another queue while this one still uses it), then records the op with device times.
+    /// With no recorder, nothing needs the completion callback (`clFlush` and `clSetEventCallback`
+    /// cost as much as the rest of an op on PoCL): the objects are returned, for the op's
+    /// `OpenCLDeviceEvent` to hold until it is seen complete.
     private func finish(
         _ event: CLEvent, execution: Execution, keepAlive: [AnyObject], transfers: [PendingTransfer]
-    ) throws(EngineError) {
-        let clock = clock
+    ) throws(EngineError) -> KeptAlive? {
         let held = KeptAlive(keepAlive)
+        guard execution.recorder != nil else { return held }
+        let clock = clock
         try event.onComplete { status in
             withExtendedLifetime(held) {}
             guard execution.recorder != nil else { return }
@@ -162,6 +173,7 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
                 execution.recordOp(started: now, finished: now)
             }
         }
+        return nil
     }
 
     func hostData(_ data: ArrayData, shape: [Int], dtype: DType, transfer: TransferReporter?) throws(EngineError) -> ArrayData {
@@ -223,7 +235,7 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
 }
 
 /// Objects kept alive until a command completes.
-private final class KeptAlive: @unchecked Sendable {
+final class KeptAlive: @unchecked Sendable {
     let objects: [AnyObject]
     init(_ objects: [AnyObject]) { self.objects = objects }
 }

@@ -20,7 +20,7 @@ extension Launch {
         let expected: DType = unaryOp == .logicalNot ? .bool : x.dtype
         guard output.dtype == expected else { throw .dtype(op, "of \(x.dtype) gives \(expected), not \(output.dtype)") }
         return try elementwise(
-            group: "unary.\(x.dtype)", { ElementwiseSource.unaryGroup(x.dtype) }, name: "unary_\(unaryOp)", inputs: [x], output: output)
+            group: "unary.\(x.dtype)", { ElementwiseSource.unaryGroup(x.dtype) }, name: "unary_" + unaryOp.rawValue, inputs: [x], output: output)
     }
 
     func binary(_ binaryOp: BinaryOp, _ x: CLArrayRef, _ y: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {
@@ -29,7 +29,7 @@ extension Launch {
         let expected: DType = binaryOp.isComparison || binaryOp == .logicalAnd || binaryOp == .logicalOr ? .bool : x.dtype
         guard output.dtype == expected else { throw .dtype(op, "of \(x.dtype) gives \(expected), not \(output.dtype)") }
         return try elementwise(
-            group: "binary.\(x.dtype)", { ElementwiseSource.binaryGroup(x.dtype) }, name: "binary_\(binaryOp)", inputs: [x, y],
+            group: "binary.\(x.dtype)", { ElementwiseSource.binaryGroup(x.dtype) }, name: "binary_" + binaryOp.rawValue, inputs: [x, y],
             output: output)
     }
 

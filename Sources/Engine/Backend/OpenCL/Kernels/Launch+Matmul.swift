@@ -3,7 +3,7 @@
 extension Launch {
     func matmul(_ a: CLArrayRef, _ b: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {
         let args = try MatmulArguments(a, b, output: output, op: op)
-        let tiles = SgemmTileChoice.resolve(for: kernels.device.info).tiles
+        let tiles = SgemmTileChoice.resolve(for: kernels.device.info).tiles(m: args.m, n: args.n, batches: args.batchCount)
         if let event = try Sgemm.enqueue(
             args, a: a, b: b, output: output, tiles: tiles, kernels: kernels, queue: queue, waitFor: waitFor, op: op)
         {

@@ -64,7 +64,7 @@ extension Launch {
         guard ReduceSource.reduceOps(input.dtype).contains(reduceOp), output.dtype == input.dtype else {
             throw .dtype(op, "the OpenCL kernels reduce \(input.dtype) to \(output.dtype) only with \(ReduceSource.reduceOps(input.dtype).map(\.rawValue)) into the same dtype (the builder casts)")
         }
-        let k = try kernel("reduce.\(input.dtype).\(fp64)", "reduce_\(reduceOp)") {
+        let k = try kernel("reduce.\(input.dtype).\(fp64)", "reduce_" + reduceOp.rawValue) {
             () throws(EngineError) -> String in
             try ReduceSource.reduceGroup(input.dtype, fp64: fp64)
         }
@@ -100,7 +100,7 @@ extension Launch {
         let chunkLength = (r.inner + chunks - 1) / chunks
         let partials = try CLMemory(context: kernels.context, bytes: r.outer * chunks * accumulatorSize, op: op)
         let source = { () throws(EngineError) -> String in try ReduceSource.reduceGroup(input.dtype, fp64: fp64) }
-        let first = try kernel("reduce.\(input.dtype).\(fp64)", "partial_\(reduceOp)", source: source)
+        let first = try kernel("reduce.\(input.dtype).\(fp64)", "partial_" + reduceOp.rawValue, source: source)
         try first.set(0, memory: partials.handle, op: op)
         try first.set(1, memory: input.memory, op: op)
         try first.set(2, bytes: r.words, op: op)
@@ -108,7 +108,7 @@ extension Launch {
         try first.set(4, Int64(chunks), op: op)
         try first.set(5, Int64(chunkLength), op: op)
         let partial = try first.enqueue(global: [r.outer * chunks * group], local: [group], queue: queue, waitFor: waitFor, op: op)
-        let second = try kernel("reduce.\(input.dtype).\(fp64)", "combine_\(reduceOp)", source: source)
+        let second = try kernel("reduce.\(input.dtype).\(fp64)", "combine_" + reduceOp.rawValue, source: source)
         let combineGroup = rowGroup(chunks)
         try second.set(0, memory: output.memory, op: op)
         try second.set(1, memory: partials.handle, op: op)
@@ -121,7 +121,7 @@ extension Launch {
         let r = try rows(input, axes: [axis], outputStrides: input.strides)
         guard r.inner > 0 else { throw .shape(op, "cannot take \(op) of an empty axis \(axis) of \(formatShape(input.shape))") }
         guard output.dtype == .int32 else { throw .dtype(op, "gives int32 indices, not \(output.dtype)") }
-        let k = try kernel("arg.\(input.dtype)", "\(argOp)") { ReduceSource.argGroup(input.dtype) }
+        let k = try kernel("arg.\(input.dtype)", argOp.rawValue) { ReduceSource.argGroup(input.dtype) }
         let group = rowGroup(r.inner)
         try k.set(0, memory: output.memory, op: op)
         try k.set(1, memory: input.memory, op: op)

@@ -8,7 +8,7 @@ struct Launch {
     var fp64: Bool { kernels.fp64 }
 
     func kernel(_ key: String, _ name: String, source: () throws(EngineError) -> String) throws(EngineError) -> CLKernel {
-        try CLKernel(program: kernels.program(key, op: op, source: source), name: name, op: op)
+        try kernels.kernel(key, name, queue: queue, op: op, source: source)
     }
 
     func run(_ kernel: CLKernel, count: Int, group: Int? = nil) throws(EngineError) -> CLEvent {

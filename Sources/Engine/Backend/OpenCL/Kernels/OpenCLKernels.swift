@@ -102,6 +102,16 @@ final class OpenCLKernels: @unchecked Sendable {
         return program
     }
 
+    /// A kernel of `key`'s program for one launch on `queue`: an idle one from the queue's cache,
+    /// else a new one (`CLKernel.enqueue` hands it back).
+    func kernel(
+        _ key: String, _ name: String, queue: CLQueue, op: String, source: () throws(EngineError) -> String
+    ) throws(EngineError) -> CLKernel {
+        try queue.kernelCache.checkOut(key + "/" + name) { () throws(EngineError) -> CLKernel in
+            try CLKernel(program: program(key, op: op, source: source), name: name, op: op)
+        }
+    }
+
     /// The last byte a reference can touch must lie inside its buffer: a kernel reading past the
     /// end would read garbage or fault the device instead of failing with a message.
     private func checkBounds(_ ref: CLArrayRef, op: String) throws(EngineError) {

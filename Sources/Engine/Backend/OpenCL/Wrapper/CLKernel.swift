@@ -1,12 +1,20 @@
 import COpenCL
 
 /// One kernel of a built program, its arguments and its launch. A `cl_kernel` holds argument
-/// state, so it must not be shared between threads: the library makes one per launch.
+/// state, so it must not be shared between threads: the library checks one out of the queue's
+/// `CLKernelCache` per launch (or makes one), and `enqueue` hands it back.
 final class CLKernel: @unchecked Sendable {
     let handle: cl_kernel
     let name: String
     /// Retained so the program outlives its kernels.
     let program: CLProgram
+
+    /// Where the kernel goes back after its next launch (set by `CLKernelCache.checkOut`).
+    struct Lease {
+        let cache: CLKernelCache
+        let key: String
+    }
+    var lease: Lease?
 
     init(program: CLProgram, name: String, op: String) throws(EngineError) {
         var code: cl_int = 0
@@ -45,7 +53,7 @@ final class CLKernel: @unchecked Sendable {
 
     /// Launches over `global` work items (1–3 dimensions) in groups of `local` (nil: the driver picks).
     func enqueue(global: [Int], local: [Int]?, queue: CLQueue, waitFor: [CLEvent], op: String) throws(EngineError) -> CLEvent {
-        try CLEvent.enqueue("clEnqueueNDRangeKernel", op: op, waitFor: waitFor) { n, list, event in
+        let event = try CLEvent.enqueue("clEnqueueNDRangeKernel", op: op, waitFor: waitFor) { n, list, event in
             global.withUnsafeBufferPointer { g in
                 if let local {
                     return local.withUnsafeBufferPointer { l in
@@ -55,5 +63,11 @@ final class CLKernel: @unchecked Sendable {
                 return clEnqueueNDRangeKernel(queue.handle, handle, cl_uint(g.count), nil, g.baseAddress, nil, n, list, event)
             }
         }
+        // The arguments are consumed at enqueue: the object may be set up for another launch now.
+        if let lease {
+            self.lease = nil
+            lease.cache.checkIn(self, key: lease.key)
+        }
+        return event
     }
 }

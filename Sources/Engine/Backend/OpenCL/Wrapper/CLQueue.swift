@@ -4,6 +4,8 @@ import COpenCL
 final class CLQueue: @unchecked Sendable {
     let handle: cl_command_queue
     let context: CLContext
+    /// Kernels launched on this queue before, ready for reuse.
+    let kernelCache = CLKernelCache()
 
     init(context: CLContext) throws(EngineError) {
         var code: cl_int = 0

@@ -9,8 +9,9 @@ enum GeneralMatmul {
         let tiles = MatmulTiles.choose(
             isGPU: info.isGPU, maxWorkGroupSize: info.maxWorkGroupSize, localMemory: info.localMemory,
             elementSize: output.dtype == .int64 ? 8 : 4)
-        let program = try kernels.program("matmul.\(output.dtype).\(tiles)", op: op) { MatmulSource.program(output.dtype, tiles: tiles) }
-        let kernel = try CLKernel(program: program, name: "matmul", op: op)
+        let kernel = try kernels.kernel("matmul.\(output.dtype).\(tiles)", "matmul", queue: queue, op: op) {
+            MatmulSource.program(output.dtype, tiles: tiles)
+        }
         try kernel.set(0, memory: output.memory, op: op)
         try kernel.set(1, memory: a.memory, op: op)
         try kernel.set(2, memory: b.memory, op: op)

@@ -37,8 +37,7 @@ enum Sgemm {
         guard a.dtype == .float32, b.dtype == .float32, tiles.fits(maxWorkGroupSize: info.maxWorkGroupSize, localMemory: info.localMemory),
             accepts(args, dtype: output.dtype, tiles: tiles, force: force)
         else { return nil }
-        let program = try kernels.program("sgemm.\(tiles)", op: op) { SgemmSource.program(tiles) }
-        let kernel = try CLKernel(program: program, name: SgemmSource.kernelName, op: op)
+        let kernel = try kernels.kernel("sgemm.\(tiles)", SgemmSource.kernelName, queue: queue, op: op) { SgemmSource.program(tiles) }
         try kernel.set(0, memory: output.memory, op: op)
         try kernel.set(1, memory: a.memory, op: op)
         try kernel.set(2, memory: b.memory, op: op)

@@ -5,10 +5,27 @@ import Foundation
 /// unreadable file is an empty cache: tuning only ever costs speed, never correctness.
 public struct SgemmTileCache: Sendable {
     public struct Entry: Codable, Sendable, Equatable {
+        /// The best over all tuned sizes (geometric mean): used where `bySize` has no bucket.
         public let tiles: SgemmTiles
         /// GFLOP/s per size when tuned, for the record.
         public let gflops: [String: Double]
         public let tuned: String
+        /// The best per size bucket (`SgemmSizeBucket.rawValue` → tiles); absent in older files.
+        public let bySize: [String: SgemmTiles]?
+
+        public init(tiles: SgemmTiles, gflops: [String: Double], tuned: String, bySize: [String: SgemmTiles]? = nil) {
+            self.tiles = tiles
+            self.gflops = gflops
+            self.tuned = tuned
+            self.bySize = bySize
+        }
+
+        /// `bySize` with its keys parsed; unknown keys (a newer file) are skipped.
+        var buckets: [SgemmSizeBucket: SgemmTiles] {
+            var out: [SgemmSizeBucket: SgemmTiles] = [:]
+            for (key, tiles) in bySize ?? [:] { if let bucket = SgemmSizeBucket(rawValue: key) { out[bucket] = tiles } }
+            return out
+        }
     }
 
     public let file: URL?

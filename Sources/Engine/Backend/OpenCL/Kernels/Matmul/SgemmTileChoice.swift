@@ -4,6 +4,7 @@
 ///
 /// ```swift
 /// let choice = SgemmTileChoice.resolve(for: info)   // "64x64x16/8x8 (built-in table: ...)"
+/// choice.tiles(m: 1024, n: 1024, batches: 1)         // the N<=1024 bucket's tiles, else `tiles`
 /// ```
 public struct SgemmTileChoice: Sendable, Equatable, CustomStringConvertible {
     public enum Source: Sendable, Equatable {
@@ -12,8 +13,22 @@ public struct SgemmTileChoice: Sendable, Equatable, CustomStringConvertible {
         case deviceLimits
     }
 
+    /// The tiles for a size bucket `bySize` lacks (and the best over all sizes where it was tuned).
     public let tiles: SgemmTiles
     public let source: Source
+    /// Per size bucket, only tiles that fit the device.
+    public let bySize: [SgemmSizeBucket: SgemmTiles]
+
+    public init(tiles: SgemmTiles, source: Source, bySize: [SgemmSizeBucket: SgemmTiles] = [:]) {
+        self.tiles = tiles
+        self.source = source
+        self.bySize = bySize
+    }
+
+    /// The tiles for one product: its size bucket's, else the nearest tuned bucket's, else `tiles`.
+    public func tiles(m: Int, n: Int, batches: Int) -> SgemmTiles { tiles(for: SgemmSizeBucket(m: m, n: n, batches: batches)) }
+
+    public func tiles(for bucket: SgemmSizeBucket) -> SgemmTiles { SgemmSizeBucket.nearest(bucket, in: bySize) ?? tiles }
 
     public var description: String {
         switch source {
@@ -23,15 +38,25 @@ public struct SgemmTileChoice: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One line per size bucket: "N<=1024: 64x128x16/8x4" (marked "(tuned)" where the bucket has its own entry).
+    public var perBucket: [String] {
+        SgemmSizeBucket.allCases.map { bucket in
+            "\(bucket): \(tiles(for: bucket))" + (bySize[bucket] != nil ? " (tuned for this size)" : "")
+        }
+    }
+
     /// The order of precedence, as a pure function of its inputs (tested without a device). An
     /// entry that does not fit the device (another driver's limits, a hand-edited file) is skipped.
     static func resolve(
         deviceName: String, isGPU: Bool, maxWorkGroupSize: Int, localMemory: UInt64, cached: SgemmTileCache.Entry?
     ) -> SgemmTileChoice {
         let fits = { (tiles: SgemmTiles) in tiles.fits(maxWorkGroupSize: maxWorkGroupSize, localMemory: localMemory) }
-        if let cached, fits(cached.tiles) { return SgemmTileChoice(tiles: cached.tiles, source: .cache(cached.tuned)) }
+        let fitting = { (map: [SgemmSizeBucket: SgemmTiles]) in map.filter { fits($0.value) } }
+        if let cached, fits(cached.tiles) {
+            return SgemmTileChoice(tiles: cached.tiles, source: .cache(cached.tuned), bySize: fitting(cached.buckets))
+        }
         if let entry = SgemmTileTable.lookup(deviceName), fits(entry.tiles) {
-            return SgemmTileChoice(tiles: entry.tiles, source: .table(entry.measured))
+            return SgemmTileChoice(tiles: entry.tiles, source: .table(entry.measured), bySize: fitting(entry.bySize))
         }
         return SgemmTileChoice(tiles: defaultTiles(isGPU: isGPU, maxWorkGroupSize: maxWorkGroupSize, localMemory: localMemory), source: .deviceLimits)
     }

@@ -19,6 +19,9 @@ public struct SgemmTuneReport: Sendable, Codable, Equatable {
     public var rows: [Row]
     /// The fastest correct configuration by geometric mean over sizes.
     public var best: String?
+    /// The fastest correct configuration per size bucket the sizes fall in (`SgemmSizeBucket.rawValue`
+    /// → tile name), by geometric mean over that bucket's sizes.
+    public var bestBySize: [String: String]?
     /// The tile cache written, or nil when not stored.
     public var storedIn: String?
 
@@ -36,5 +39,18 @@ public struct SgemmTuneReport: Sendable, Codable, Equatable {
     /// The name of the best tuned row (never "general").
     static func pickBest(_ rows: [Row]) -> String? {
         rows.filter { $0.name != "general" }.compactMap { row in score(row).map { (row.name, $0) } }.max { $0.1 < $1.1 }?.0
+    }
+
+    /// The best tuned row per size bucket, scored on the figures of the sizes in that bucket only.
+    static func pickBestBySize(_ rows: [Row], sizes: [Int]) -> [SgemmSizeBucket: String] {
+        var out: [SgemmSizeBucket: String] = [:]
+        for bucket in Set(sizes.map { SgemmSizeBucket(side: $0) }) {
+            let columns = sizes.indices.filter { SgemmSizeBucket(side: sizes[$0]) == bucket }
+            let narrowed = rows.map { row in
+                Row(name: row.name, gflops: columns.map { $0 < row.gflops.count ? row.gflops[$0] : nil }, problem: row.problem)
+            }
+            if let best = pickBest(narrowed) { out[bucket] = best }
+        }
+        return out
     }
 }
