@@ -108,6 +108,7 @@ def measure(args, notices):
         # The venv's bin first, so any Python child of streamtop finds NumPy and MLX too.
         env["PATH"] = os.path.join(VENV, "bin") + os.pathsep + env.get("PATH", "")
     participants = runners.ours(args.bin, settings) + runners.peers(peer_pythons(notices), settings)
+    settings["load_before"] = os.getloadavg()[0]
     skipped = set()
     all_rounds = []
     for index in range(args.rounds):
@@ -125,6 +126,7 @@ def measure(args, notices):
                 notices.append("%s skipped: %s" % (participant.name, reason))
             log("bench:   %.1f s" % (time.time() - start))
         all_rounds.append(documents)
+    settings["load_after"] = os.getloadavg()[0]
     return settings, all_rounds
 
 
@@ -176,7 +178,7 @@ def write(args, document, summary, series):
     problem = plot.draw(series, plot_path, "float32 matmul, GFLOP/s against N — %s, %s" % (machine_text, document["settings"].get("date"))) \
         if series else "no matmul figures: plot not drawn"
     notices = list(document["notices"]) + ([problem] if problem else [])
-    title = "`make bench` — this machine" if args.section == "bench" else "`make bench` — %s" % args.section
+    title = "`make bench` — this machine" if args.section == "bench" else "`make bench` — %s (%s)" % (machine_text, args.section)
     text = report.section(name, title, summary, series, document["machine"], document["settings"], notices,
                           None if problem else "docs/" + plot_name)
     with open(args.benchmarks_md) as handle:

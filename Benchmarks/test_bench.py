@@ -157,11 +157,12 @@ class ReportTest(unittest.TestCase):
     def test_section_names_the_machine_run_and_plot(self):
         summary = rows.summarize([{"perop|streamtop CPU|cpu": 0.9, "perop|MLX CPU|cpu": 20.0}], {})
         text = report.section("bench", "title", summary, {"MLX CPU": {256: 1.5}}, {"cpu": "AMD EPYC", "cores": 2, "memory": "24 GiB"},
-                              {"date": "2026-12-02", "rounds": 3}, ["torch not installed"], "docs/bench-gflops.png")
+                              {"date": "2026-12-02", "rounds": 3, "load_before": 2.5, "load_after": 3.0}, ["torch not installed"],
+                              "docs/bench-gflops.png")
         self.assertTrue(text.startswith("<!-- bench:begin -->\n## title"))
         self.assertTrue(text.endswith("<!-- bench:end -->"))
         for part in ("AMD EPYC, 2 cores, 24 GiB", "2026-12-02, 3 round(s)", "| CPU per-op c = a + b; eval, 100 f32 | 0.9 µs |",
-                     "| 256 | 1.5 |", "![float32 matmul GFLOP/s against N](docs/bench-gflops.png)", "- torch not installed"):
+                     "| 256 | 1.5 |", "before / after the run: 2.5 / 3.0 on 2 cores", "![float32 matmul GFLOP/s against N](docs/bench-gflops.png)", "- torch not installed"):
             self.assertIn(part, text)
 
 

@@ -87,6 +87,9 @@ def section(name, title, rows, series, machine, settings, notices, plot_path):
              "best over the rounds of its per-round median; ratio = ours ÷ peer (for times below 1 is faster), with the "
              "spread of the per-round ratios in brackets." % (settings.get("date", "?"), settings.get("rounds", 0)), "",
              ratio_markdown(rows), ""]
+    if "load_before" in settings:
+        lines[-2:-2] = ["Load average (1 min) before / after the run: %.1f / %.1f on %s cores (other work shares the machine)."
+                        % (settings["load_before"], settings.get("load_after", float("nan")), machine.get("cores", "?")), ""]
     if series:
         lines += ["### float32 matmul GFLOP/s by N", "", gflops_markdown(series), ""]
         if plot_path:
