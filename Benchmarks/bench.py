@@ -192,7 +192,7 @@ def write(args, document, summary, series):
 def reexec_in_venv(args, notices):
     """Make or complete .venv-bench, then run this driver again inside it (so matplotlib and the
     peers' modules are there). Returns only when staying outside it."""
-    if args.no_venv or args.render or os.environ.get(IN_VENV):
+    if args.no_venv or os.environ.get(IN_VENV):
         return
     python = venv.ensure(VENV, notices, log)
     if python is None:
@@ -207,11 +207,11 @@ def reexec_in_venv(args, notices):
 def main(argv):
     args = arguments(argv)
     notices = json.loads(os.environ.get("STREAMTOP_BENCH_NOTICES", "[]"))
+    reexec_in_venv(args, notices)
     if args.render:
         with open(args.render) as handle:
             document = json.load(handle)
     else:
-        reexec_in_venv(args, notices)
         settings, all_rounds = measure(args, notices)
         document, _ = results_document(settings, all_rounds, collect_notices(all_rounds, notices), machine.host())
     summary, series = summary_of(document)
