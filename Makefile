@@ -9,7 +9,7 @@ CPU ?=
 RELEASE_FLAGS := $(if $(CPU),-Xswiftc -target-cpu -Xswiftc $(CPU) --scratch-path .build-$(CPU),)
 BIN_RELEASE := $(if $(CPU),.build-$(CPU)/release/streamtop,.build/release/streamtop)
 
-.PHONY: deps build release run test test-engine test-tui sanitize bench clean lint docs
+.PHONY: deps build release run test test-engine test-tui sanitize bench bench-tui clean lint docs
 
 # Installs only what is missing; does nothing when everything is there.
 deps:
@@ -37,16 +37,22 @@ run: release
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --disable-xctest
+	@if command -v python3 >/dev/null; then python3 -m unittest -q Benchmarks/test_bench.py; fi
 
 # ThreadSanitizer, then AddressSanitizer (with LeakSanitizer), over the whole suite.
 sanitize: deps
 	STREAMTOP_SANITIZER=thread $(SWIFT) test --disable-xctest --sanitize=thread --scratch-path .build-tsan
 	STREAMTOP_SANITIZER=address LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp $(SWIFT) test --disable-xctest --sanitize=address --scratch-path .build-asan
 
+# Ours against every peer in one run (Benchmarks/bench.py): prints the ratio table, writes
+# BENCHMARKS.md's generated section and docs/bench-gflops.png. Makes .venv-bench (NumPy, matplotlib,
+# MLX CPU) when missing. `make bench BENCH_ARGS=--quick` for one short round; on a machine without
+# network: BENCH_ARGS="--no-venv --json-out results.json", then `bench.py --render` here.
+BENCH_ARGS ?=
 bench: release
-	$(BIN_RELEASE) bench engine --json
-	$(BIN_RELEASE) bench opencl --json
-	@python3 -c 'import torch' 2>/dev/null && python3 Benchmarks/peers/torch_peer.py || echo '{"torch": "not installed: peers skipped"}'
+	python3 Benchmarks/bench.py --bin $(BIN_RELEASE) --write $(BENCH_ARGS)
+
+bench-tui: release
 	$(SWIFT) run -c release $(RELEASE_FLAGS) tui-bench --json
 
 clean:

@@ -6,7 +6,7 @@ import Foundation
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks with peers measured in the same run (figures and ratios, not pass/fail).",
-        subcommands: [EngineBench.self, OpenCLBench.self, DashboardBench.self], defaultSubcommand: EngineBench.self)
+        subcommands: [EngineBench.self, OpenCLBench.self, SeedBench.self, DashboardBench.self], defaultSubcommand: EngineBench.self)
 }
 
 struct EngineBench: ParsableCommand {
@@ -22,6 +22,9 @@ struct EngineBench: ParsableCommand {
     @Flag(help: "Fewer repetitions (for smoke tests).")
     var quick = false
 
+    @Option(help: "Groups of rows to leave out, comma-separated (matmul, python, perop, seed, bandwidth, recorder); sets STREAMTOP_BENCH_SKIP.")
+    var skip: String?
+
     func validate() throws {
         guard parsedSizes() != nil else { throw ValidationError("--sizes must be a comma-separated list of positive integers") }
     }
@@ -33,6 +36,8 @@ struct EngineBench: ParsableCommand {
     }
 
     func run() throws {
+        // The groups are read where the rows are made (EngineBenchmark.wants), as the variable.
+        if let skip { setenv("STREAMTOP_BENCH_SKIP", skip, 1) }
         let results = try EngineBenchmark.run(sizes: parsedSizes()!, quick: quick)
         if json {
             let encoder = JSONEncoder()

@@ -40,10 +40,18 @@ enum EngineBenchmark {
     }
 
     /// Which groups of rows to run: all, or those named in `STREAMTOP_BENCH_ONLY` (comma-separated:
-    /// matmul, python, perop, seed, bandwidth, recorder) — for profiling one row under callgrind.
+    /// matmul, python, perop, seed, bandwidth, recorder) — for profiling one row under callgrind —
+    /// less those named in `STREAMTOP_BENCH_SKIP` (`--skip`; `python` there also drops the MLX peer
+    /// of perop and seed: `make bench` runs its Python peers itself).
     static func wants(_ group: String) -> Bool {
+        guard !skipped(group) else { return false }
         guard let only = ProcessInfo.processInfo.environment["STREAMTOP_BENCH_ONLY"], !only.isEmpty else { return true }
         return only.split(separator: ",").contains { $0 == group }
+    }
+
+    static func skipped(_ group: String) -> Bool {
+        let skip = ProcessInfo.processInfo.environment["STREAMTOP_BENCH_SKIP"] ?? ""
+        return skip.split(separator: ",").contains { $0 == group }
     }
 
     static func run(sizes: [Int], quick: Bool) throws -> [BenchResult] {
@@ -124,6 +132,7 @@ enum EngineBenchmark {
 
     /// The JSON value a Python child prints (see `pythonPeer`); nil when it cannot run.
     static func pythonOutput(_ script: String, _ arguments: [String]) -> Any? {
+        guard !skipped("python") else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments

@@ -1,0 +1,31 @@
+"""GFLOP/s against N for every backend measured (matplotlib, imported only here)."""
+from .report import series_order
+
+
+def draw(series, path, title):
+    """Writes a PNG; returns None, or why it could not (matplotlib missing)."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as error:
+        return "plot not drawn (%s): install matplotlib, or let the bench make .venv-bench" % error
+    figure, axes = plt.subplots(figsize=(9, 5.5), dpi=110)
+    for name in sorted(series, key=series_order):
+        points = sorted(series[name].items())
+        style = "-" if name.startswith("streamtop") else "--"
+        axes.plot([n for n, _ in points], [v for _, v in points], style, marker="o", label=name, linewidth=2 if style == "-" else 1.3)
+    axes.set_xscale("log", base=2)
+    axes.set_yscale("log")
+    sizes = sorted({n for values in series.values() for n in values})
+    axes.set_xticks(sizes)
+    axes.set_xticklabels([str(n) for n in sizes])
+    axes.set_xlabel("N (N×N · N×N, float32)")
+    axes.set_ylabel("GFLOP/s (best of the rounds)")
+    axes.set_title(title, fontsize=10)
+    axes.grid(True, which="both", alpha=0.3)
+    axes.legend(fontsize=8, loc="best")
+    figure.tight_layout()
+    figure.savefig(path)
+    plt.close(figure)
+    return None
