@@ -89,6 +89,8 @@ final class OpenCLKernels: @unchecked Sendable {
             return try run.matmul(inputs[0], inputs[1], output: output)
         case .concatenate(let axis):
             return try run.concatenate(inputs, axis: axis, output: output)
+        case .fused(let program):
+            return try run.fused(program, inputs, output: output)
         case .reshape, .transpose, .slice, .broadcast:
             throw .argument(op, "a view is metadata over its input's buffer, not an OpenCL kernel")
         }
@@ -131,6 +133,7 @@ final class OpenCLKernels: @unchecked Sendable {
             case .binary, .matmul: 2
             case .select: 3
             case .concatenate: nil
+            case .fused(let program): program.inputCount
             case .reshape, .transpose, .slice, .broadcast: nil
             }
         if let expected, inputs.count != expected {
