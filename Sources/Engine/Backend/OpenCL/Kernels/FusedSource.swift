@@ -12,6 +12,12 @@ enum FusedSource {
 
     static let kernelName = "fused"
 
+    /// What a fused kernel's source is generated from.
+    struct Key: Hashable {
+        let program: FusedProgram
+        let access: [Access]
+    }
+
     /// `fused(__global float *out, __global const float *in0, long offset0, …, long count)`.
     static func program(_ program: FusedProgram, access: [Access]) throws(EngineError) -> String {
         var parameters = ["__global float *out"]

@@ -17,8 +17,8 @@ extension Launch {
                 throw .argument(op, "input \(describe(input.shape, input.dtype)) with strides \(input.strides) is neither dense nor one element")
             }
         }
-        let source = try FusedSource.program(program, access: access)
-        let k = try kernel("fused." + SourceHash.hex(source), FusedSource.kernelName) { source }
+        let built = try kernels.fusedProgram(FusedSource.Key(program: program, access: access), op: op)
+        let k = try CLKernel(program: built, name: FusedSource.kernelName, op: op)
         try k.set(0, memory: output.memory, op: op)
         for (i, input) in inputs.enumerated() {
             try k.set(1 + 2 * i, memory: input.memory, op: op)

@@ -22,6 +22,9 @@ final class OpenCLKernels: @unchecked Sendable {
     let groupSize: Int
     private let lock = Lock()
     private var memo: [String: CLProgram] = [:]
+    /// Fused programs by what their source is generated from, so a repeated call skips generating
+    /// and hashing the source.
+    private var fusedMemo: [FusedSource.Key: CLProgram] = [:]
 
     /// `useFP64: false` takes the float-only paths a device without `cl_khr_fp64` gets (for tests).
     init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory, useFP64: Bool = true)
@@ -101,6 +104,14 @@ final class OpenCLKernels: @unchecked Sendable {
         if let program = lock.withLock({ memo[key] }) { return program }
         let program = try programs.program(source: try source(), options: options, op: op)
         lock.withLock { memo[key] = program }
+        return program
+    }
+
+    /// The built program of a fused kernel (see `FusedSource`).
+    func fusedProgram(_ key: FusedSource.Key, op: String) throws(EngineError) -> CLProgram {
+        if let program = lock.withLock({ fusedMemo[key] }) { return program }
+        let program = try programs.program(source: try FusedSource.program(key.program, access: key.access), options: options, op: op)
+        lock.withLock { fusedMemo[key] = program }
         return program
     }
 
