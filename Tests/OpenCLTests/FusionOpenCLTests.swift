@@ -48,6 +48,23 @@ struct FusionOpenCLTests {
         #expect(differing(cpu, b).isEmpty)
     }
 
+    @Test("a repeated fused program is generated and fetched once: later requests skip the program cache")
+    func builtOnce() throws {
+        let device = try #require(OpenCLDevices.device(0))
+        // Its own kernel library (memory-only cache), so other suites' builds do not move the counts.
+        let kernels = try OpenCLKernels(device: device, context: try CLContext(device: device.device), cacheDirectory: nil)
+        let program = FusedProgram(instructions: [.input(0), .literal(Float(2).bitPattern), .binary(.multiply, 0, 1), .unary(.exp, 2)], inputCount: 1)
+        let key = FusedSource.Key(program: program, access: [.dense])
+        let first = try kernels.fusedProgram(key, op: "fused")
+        let counts = kernels.programs.counts
+        #expect(counts.builds == 1)
+        let second = try kernels.fusedProgram(key, op: "fused")
+        #expect(first === second)
+        #expect(kernels.programs.counts == counts)
+        _ = try kernels.fusedProgram(FusedSource.Key(program: program, access: [.scalar]), op: "fused")
+        #expect(kernels.programs.counts.builds == 2)
+    }
+
     @Test("a transposed input and a broadcast row on the device are gathered before the fused kernel")
     func stridedInputs() throws {
         let m = try reshape(Tensor((0..<12).map { Float($0) - 5.5 }), [3, 4], stream: .gpu)

@@ -10,12 +10,12 @@ struct FusionTraceTests {
     @Test("a hand-built fused op carries its contained ops into the slice's args; other ops have no ops list")
     func handBuilt() throws {
         let fused = OpRecord(
-            nodeID: 7, name: "fused[multiply·tanh]", inputIDs: [3], streamIndex: 1, streamName: "s1", device: .cpu, shape: [4],
+            nodeID: 7, name: "fused[mul·tanh]", inputIDs: [3], streamIndex: 1, streamName: "s1", device: .cpu, shape: [4],
             dtype: .float32, bytes: 32, flops: 8, dispatched: 10, started: 20, finished: 30, fusedOps: ["multiply", "tanh"])
         let plain = Make.op("exp", node: 8, stream: 1, start: 40, end: 50, inputs: [7])
         let trace = try TraceChecker(ChromeTrace.data(ProfileSession(events: [.op(fused), .op(plain)])))
         #expect(trace.problems == [])
-        let slice = try #require(trace.slices.first { $0["name"] as? String == "fused[multiply·tanh]" })
+        let slice = try #require(trace.slices.first { $0["name"] as? String == "fused[mul·tanh]" })
         let args = try #require(slice["args"] as? [String: Any])
         #expect(args["ops"] as? [String] == ["multiply", "tanh"])
         let exp = try #require(trace.slices.first { $0["name"] as? String == "exp" })
@@ -38,7 +38,7 @@ struct FusionTraceTests {
         let trace = try TraceChecker(ChromeTrace.data(profiler.session()))
         #expect(trace.problems == [])
         let names = trace.slices(onTrackNamed: "fusion trace").compactMap { $0["name"] as? String }
-        let fusedName = "fused[multiply×4·add·multiply·tanh·add·multiply]"
+        let fusedName = "fused[mul×4·add·mul·tanh·add·mul]"
         #expect(names.filter { $0 != "normal" } == [fusedName])
         let slice = try #require(trace.slices(onTrackNamed: "fusion trace").first { $0["name"] as? String == fusedName })
         let ops = (slice["args"] as? [String: Any])?["ops"] as? [String]

@@ -39,7 +39,9 @@ public struct FusedProgram: Sendable, Hashable {
         }
     }
 
-    /// The name traces and tables show: `fused[multiply×3·add·tanh]` (repeats in a row are counted).
+    /// The name traces and tables show, short enough for the dashboard's op column:
+    /// `fused[mul×4·add·mul·tanh·add·mul]` (repeats in a row counted, common ops abbreviated;
+    /// `containedOps` has the full names).
     public var name: String {
         var parts: [String] = []
         var previous: String?
@@ -48,7 +50,7 @@ public struct FusedProgram: Sendable, Hashable {
             guard let previous else { return }
             parts.append(repeats > 1 ? "\(previous)×\(repeats)" : previous)
         }
-        for op in containedOps {
+        for op in containedOps.map(Self.abbreviation) {
             if op == previous {
                 repeats += 1
             } else {
@@ -59,6 +61,21 @@ public struct FusedProgram: Sendable, Hashable {
         }
         flush()
         return "fused[" + parts.joined(separator: "·") + "]"
+    }
+
+    private static func abbreviation(_ op: String) -> String {
+        switch op {
+        case "multiply": "mul"
+        case "subtract": "sub"
+        case "divide": "div"
+        case "negate": "neg"
+        case "maximum": "max"
+        case "minimum": "min"
+        case "power": "pow"
+        case "remainder": "rem"
+        case "floorDivide": "floordiv"
+        default: op
+        }
     }
 
     /// Ops whose float32 kernels `FusedKernels` and `FusedSource` can run in a fused program.
