@@ -66,6 +66,19 @@ func fusedProgram(_ t: Tensor) -> FusedProgram? {
         #expect(sameBits(try floats(y), reference).isEmpty)
     }
 
+    @Test("empty and 0-d inputs: the fused node has the unfused shape and values")
+    func emptyAndScalar() throws {
+        let gelu = compile(geluChain)
+        let empty = try gelu(zeros([0, 3]))
+        #expect(fusedProgram(empty) != nil)
+        #expect(empty.shape == [0, 3])
+        #expect(try floats(empty).isEmpty)
+        let scalar = try Tensor(Float(1.5))
+        let y = try gelu(scalar)
+        #expect(y.shape == [])
+        #expect(try floats(y) == floats(geluChain(scalar)))
+    }
+
     @Test("a strided input (a transpose) and a broadcast row are read correctly by the fused loop")
     func stridedAndBroadcastInputs() throws {
         let m = try reshape(Tensor((0..<12).map { Float($0) - 5.5 }), [3, 4])

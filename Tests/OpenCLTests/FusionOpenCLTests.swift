@@ -65,6 +65,17 @@ struct FusionOpenCLTests {
         #expect(kernels.programs.counts.builds == 2)
     }
 
+    @Test("an empty input on the device gives an empty fused result")
+    func empty() throws {
+        let y = try withDefaultDevice(.gpu(0)) { try compile(gelu)(try zeros([0, 5], stream: .gpu)) }
+        guard case .fused = y.node?.primitive else {
+            Issue.record("not fused")
+            return
+        }
+        #expect(y.shape == [0, 5])
+        #expect(try y.toArray(Float.self).isEmpty)
+    }
+
     @Test("a transposed input and a broadcast row on the device are gathered before the fused kernel")
     func stridedInputs() throws {
         let m = try reshape(Tensor((0..<12).map { Float($0) - 5.5 }), [3, 4], stream: .gpu)
