@@ -23,7 +23,7 @@ enum Fusion {
         func isNew(_ t: Tensor) -> Bool {
             t.node != nil && t.producer == nil && t.id >= firstNewID && !boundary.contains(ObjectIdentifier(t))
         }
-        let order = topologicalOrder(outputs, isNew)
+        let order = GraphWalk.order(outputs, including: isNew)
         guard order.count >= 2 else { return 0 }
         var index: [ObjectIdentifier: Int] = [:]
         for (k, t) in order.enumerated() { index[ObjectIdentifier(t)] = k }
@@ -124,27 +124,5 @@ enum Fusion {
         case .broadcast: return scalarConstant(node.inputs[0], isNew: isNew)
         default: return nil
         }
-    }
-
-    /// Pending tensors reachable from `roots` through `include`, inputs before consumers.
-    private static func topologicalOrder(_ roots: [Tensor], _ include: (Tensor) -> Bool) -> [Tensor] {
-        var order: [Tensor] = []
-        var visited = Set<ObjectIdentifier>()
-        var stack: [(tensor: Tensor, next: Int)] = []
-        for root in roots where include(root) { stack.append((root, 0)) }
-        while let (tensor, next) = stack.popLast() {
-            if next == 0 {
-                guard visited.insert(ObjectIdentifier(tensor)).inserted else { continue }
-            }
-            let inputs = tensor.node!.inputs
-            if next < inputs.count {
-                stack.append((tensor, next + 1))
-                let input = inputs[next]
-                if include(input), !visited.contains(ObjectIdentifier(input)) { stack.append((input, 0)) }
-            } else {
-                order.append(tensor)
-            }
-        }
-        return order
     }
 }

@@ -8,7 +8,7 @@ extension OpenCLBackend {
         var out: [CLArrayRef] = []
         var copies: [CLEvent] = []
         for ref in refs {
-            if ref.count == 1 || (ref.count == count && Launch.isRowContiguous(ref)) {
+            if FusedSource.access(ref, count: count) != nil {
                 out.append(ref)
                 continue
             }

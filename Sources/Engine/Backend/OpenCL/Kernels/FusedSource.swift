@@ -12,6 +12,12 @@ enum FusedSource {
 
     static let kernelName = "fused"
 
+    /// How a fused kernel over `count` elements can read `ref`; nil when it must be gathered first.
+    static func access(_ ref: CLArrayRef, count: Int) -> Access? {
+        if ref.count == 1 { return .scalar }
+        return ref.count == count && ref.isRowContiguous ? .dense : nil
+    }
+
     /// What a fused kernel's source is generated from.
     struct Key: Hashable {
         let program: FusedProgram

@@ -9,13 +9,10 @@ extension Launch {
         var access: [FusedSource.Access] = []
         for input in inputs {
             guard input.dtype == .float32 else { throw .dtype(op, "fused programs take float32 inputs, got \(input.dtype)") }
-            if input.count == 1 {
-                access.append(.scalar)
-            } else if input.count == output.count, Self.isRowContiguous(input) {
-                access.append(.dense)
-            } else {
+            guard let how = FusedSource.access(input, count: output.count) else {
                 throw .argument(op, "input \(describe(input.shape, input.dtype)) with strides \(input.strides) is neither dense nor one element")
             }
+            access.append(how)
         }
         let built = try kernels.fusedProgram(FusedSource.Key(program: program, access: access), op: op)
         let k = try CLKernel(program: built, name: FusedSource.kernelName, op: op)
@@ -26,15 +23,5 @@ extension Launch {
         }
         try k.set(1 + 2 * inputs.count, Int64(output.count), op: op)
         return try run(k, count: output.count)
-    }
-
-    /// Row-major contiguous over its own shape (size-1 dimensions may have any stride).
-    static func isRowContiguous(_ ref: CLArrayRef) -> Bool {
-        var expected = 1
-        for d in stride(from: ref.shape.count - 1, through: 0, by: -1) where ref.shape[d] != 1 {
-            if ref.strides[d] != expected { return false }
-            expected *= ref.shape[d]
-        }
-        return true
     }
 }

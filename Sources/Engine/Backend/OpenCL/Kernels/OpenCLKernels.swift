@@ -158,13 +158,7 @@ final class OpenCLKernels: @unchecked Sendable {
             }
             try checkBounds(ref, op: op)
         }
-        var expectedStride = 1
-        var contiguous = output.offset == 0
-        for d in stride(from: output.shape.count - 1, through: 0, by: -1) where output.shape[d] != 1 {
-            contiguous = contiguous && output.strides[d] == expectedStride
-            expectedStride *= output.shape[d]
-        }
-        guard contiguous || output.count == 0 else {
+        guard (output.offset == 0 && output.isRowContiguous) || output.count == 0 else {
             throw .argument(op, "the output must be a fresh contiguous buffer, got offset \(output.offset), strides \(output.strides)")
         }
     }
