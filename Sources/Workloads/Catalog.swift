@@ -5,7 +5,7 @@ import Foundation
 public enum Catalog {
     public static let all: [any Workload] = [
         ArraysWorkload(), LazyVsEagerWorkload(), CPUGPUAddWorkload(), MatmulExpSplitWorkload(), MatmulSweepWorkload(),
-        MLPWorkload(), AttentionWorkload(), PipelineWorkload(), ReduceWorkload(), RandomGraphWorkload(),
+        MLPWorkload(), AttentionWorkload(), PipelineWorkload(), ReduceWorkload(), RandomGraphWorkload(), GeluFusionWorkload(),
     ]
 
     public static func named(_ name: String) throws(WorkloadError) -> any Workload {

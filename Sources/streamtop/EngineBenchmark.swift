@@ -40,7 +40,7 @@ enum EngineBenchmark {
     }
 
     /// Which groups of rows to run: all, or those named in `STREAMTOP_BENCH_ONLY` (comma-separated:
-    /// matmul, python, perop, seed, bandwidth, recorder) — for profiling one row under callgrind —
+    /// matmul, python, perop, seed, bandwidth, recorder, fusion) — for profiling one row under callgrind —
     /// less those named in `STREAMTOP_BENCH_SKIP` (`--skip`; `python` there also drops the MLX peer
     /// of perop and seed: `make bench` runs its Python peers itself).
     static func wants(_ group: String) -> Bool {
@@ -78,6 +78,9 @@ enum EngineBenchmark {
         }
         if wants("bandwidth") { results += try bandwidth(quick: quick) }
         if wants("recorder") { results.append(try recorderOverhead(quick: quick)) }
+        if wants("fusion") {
+            results.append(try FusionBenchmark.row(device: .cpu, count: quick ? 1 << 20 : 1 << 24, plan: quick ? .quick : .standard))
+        }
         return results
     }
 

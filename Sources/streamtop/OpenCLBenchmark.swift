@@ -63,6 +63,13 @@ enum OpenCLBenchmark {
         } catch {
             report.notices.append("GPU per-op row skipped: \(error)")
         }
+        if engine {
+            do {
+                report.benchmarks.append(try FusionBenchmark.row(device: .gpu(0), count: options.quick ? 1 << 20 : 1 << 24, plan: plan))
+            } catch {
+                report.notices.append("gelu fusion skipped: \(error)")
+            }
+        }
         report.notices.append(
             "timing: ours = \(oursTiming), peers = \(peerTiming); value = median of the samples, best = fastest sample; "
                 + "ours and peer alternate in one loop")

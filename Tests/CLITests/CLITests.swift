@@ -69,5 +69,9 @@ struct CLITests {
         #expect(matmul["peer"] as? String == "cblas_sgemm")
         #expect((matmul["ratio"] as? Double ?? 0) > 0)
         #expect(matmul["unit"] as? String == "GFLOP/s")
+        let gelu = try #require(benchmarks.first { $0["name"] as? String == "gelu 1M f32 fused vs unfused" })
+        #expect(gelu["peer"] as? String == "same chain unfused (9 kernels)")
+        let (value, peer, ratio) = (gelu["value"] as? Double ?? 0, gelu["peer_value"] as? Double ?? 0, gelu["ratio"] as? Double ?? 0)
+        #expect(value > 0 && peer > 0 && Swift.abs(ratio - value / peer) <= 1e-9 * ratio)
     }
 }

@@ -61,6 +61,9 @@ struct OpenCLBenchTests {
             case "gpu per-op", "raw OpenCL exp", "raw OpenCL + engine's driver calls":
                 #expect(unit == "µs/op" && params["shape"] == "512x4" && params["ops"] == "20 per sample")
                 #expect(params["timing"]?.contains("clWaitForEvents") == true, "\(name): timing not stated")
+            case "gelu 1M f32 fused vs unfused":
+                #expect(unit == "M elements/s" && params["elements"] == "1048576")
+                #expect(params["timing"]?.contains("wall clock") == true, "\(name): timing not stated")
             default: Issue.record("unexpected row \(name)")
             }
             // A peer comes with its figure and ratio = ours ÷ peer; without one, neither is present.
@@ -71,6 +74,7 @@ struct OpenCLBenchTests {
                 let peers = [
                     "gpu matmul": "CLBlastSgemm", "gpu sgemm kernel": "CLBlastSgemm kernel", "gpu per-op": "raw OpenCL floor",
                     "raw OpenCL + engine's driver calls": "raw OpenCL floor",
+                    "gelu 1M f32 fused vs unfused": "same chain unfused (9 kernels)",
                 ]
                 #expect(peer == (peers[name] ?? "copy kernel"))
             } else {

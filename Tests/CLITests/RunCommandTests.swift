@@ -18,7 +18,7 @@ struct RunCommandTests {
     func list() throws {
         let result = try cli.run(["list"])
         #expect(result.status == 0)
-        for name in ["arrays", "lazy-vs-eager", "cpu-gpu-add", "matmul-exp-split", "matmul-sweep", "mlp", "attention", "pipeline", "reduce", "random-graph"] {
+        for name in ["arrays", "lazy-vs-eager", "cpu-gpu-add", "matmul-exp-split", "matmul-sweep", "mlp", "attention", "pipeline", "reduce", "random-graph", "gelu-fusion"] {
             #expect(result.stdout.contains("\n\(name) — ") || result.stdout.hasPrefix("\(name) — "), "missing \(name)")
         }
         let iterations = result.stdout.split(separator: "\n").first { $0.contains("--iterations") && $0.contains("exp steps") }

@@ -10,7 +10,7 @@ struct CatalogTests {
         #expect(Set(names).count == names.count)
         #expect(names == [
             "arrays", "lazy-vs-eager", "cpu-gpu-add", "matmul-exp-split", "matmul-sweep", "mlp", "attention", "pipeline", "reduce",
-            "random-graph",
+            "random-graph", "gelu-fusion",
         ])
         for workload in Catalog.all {
             #expect(!workload.summary.isEmpty)

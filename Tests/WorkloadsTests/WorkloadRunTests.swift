@@ -17,6 +17,7 @@ struct WorkloadRunTests {
         "pipeline": ["chunks": "3", "size": "1000"],
         "reduce": ["size": "3000", "iterations": "2"],
         "random-graph": ["ops": "200", "size": "16", "streams": "2"],
+        "gelu-fusion": ["size": "5000", "repeats": "2"],
     ]
 
     static func run(_ name: String, placement device: String) throws -> WorkloadResult {

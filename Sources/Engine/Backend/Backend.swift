@@ -49,7 +49,7 @@ struct Execution {
                     streamIndex: node.stream.index, streamName: node.stream.name, device: node.stream.device,
                     shape: tensor.shape, dtype: tensor.dtype, bytes: cost.bytes, flops: cost.flops,
                     dispatched: dispatched, started: started, finished: finished, inline: inline,
-                    error: error.map { "\($0)" })))
+                    error: error.map { "\($0)" }, fusedOps: node.primitive.containedOps)))
     }
 
     /// Blocks until the producers on other streams have run — and, with `onDevice`, finished on their

@@ -70,10 +70,16 @@ enum GraphWalk {
             guard pending(root) else { return [] }
             if !root.node!.inputs.contains(where: pending) { return [root] }
         }
+        return order(roots, including: pending)
+    }
+
+    /// Nodes reachable from `roots` through tensors that satisfy `include` (each must have a node),
+    /// inputs before consumers.
+    static func order(_ roots: [Tensor], including include: (Tensor) -> Bool) -> [Tensor] {
         var order: [Tensor] = []
         var visited = Set<ObjectIdentifier>()
         var stack: [(tensor: Tensor, next: Int)] = []
-        for root in roots where pending(root) { stack.append((root, 0)) }
+        for root in roots where include(root) { stack.append((root, 0)) }
         while let (tensor, next) = stack.popLast() {
             if next == 0 {
                 guard visited.insert(ObjectIdentifier(tensor)).inserted else { continue }
@@ -82,7 +88,7 @@ enum GraphWalk {
             if next < inputs.count {
                 stack.append((tensor, next + 1))
                 let input = inputs[next]
-                if pending(input), !visited.contains(ObjectIdentifier(input)) {
+                if include(input), !visited.contains(ObjectIdentifier(input)) {
                     stack.append((input, 0))
                 }
             } else {

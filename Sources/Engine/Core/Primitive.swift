@@ -66,6 +66,8 @@ enum Primitive: Sendable {
     case broadcast
     case concatenate(axis: Int)
     case copy
+    /// A chain of elementwise ops run as one (see `compile` and `Fusion`).
+    case fused(FusedProgram)
 
     /// The name shown in traces and tables.
     var name: String {
@@ -91,7 +93,14 @@ enum Primitive: Sendable {
         case .broadcast: "broadcast"
         case .concatenate: "concatenate"
         case .copy: "copy"
+        case .fused(let program): program.name
         }
+    }
+
+    /// The ops a fused node stands for; empty for every other primitive.
+    var containedOps: [String] {
+        if case .fused(let program) = self { return program.containedOps }
+        return []
     }
 
     /// Views share their input's buffer and cost no compute.

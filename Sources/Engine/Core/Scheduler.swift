@@ -157,6 +157,8 @@ struct Cost {
             flops = node.inputs.first.map { $0.size } ?? outCount
         case .softmax:
             flops = outCount.multipliedSaturating(4)
+        case .fused(let program):
+            flops = outCount.multipliedSaturating(program.containedOps.count)
         default:
             flops = outCount
         }

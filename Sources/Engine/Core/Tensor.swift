@@ -8,6 +8,9 @@ import Synchronization
 /// dropped, so intermediates are freed as soon as nothing needs them.
 public final class Tensor: @unchecked Sendable {
     private static let ids = Atomic<Int>(0)
+    /// The id the next tensor will get at the earliest (ids only grow): `compile` uses it to tell
+    /// the nodes a function built from older ones.
+    static var nextID: Int { ids.load(ordering: .relaxed) + 1 }
 
     public let shape: [Int]
     public let dtype: DType

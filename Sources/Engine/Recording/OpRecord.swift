@@ -17,11 +17,13 @@ public struct OpRecord: Sendable {
     /// Ran on the caller's thread because its stream was idle and the op tiny.
     public let inline: Bool
     public let error: String?
+    /// For a fused node (`compile`), the ops it stands for in the order they ran; empty otherwise.
+    public let fusedOps: [String]
 
     public init(
         nodeID: Int, name: String, inputIDs: [Int], streamIndex: Int, streamName: String, device: Device,
         shape: [Int], dtype: DType, bytes: Int, flops: Int, dispatched: UInt64, started: UInt64, finished: UInt64,
-        inline: Bool = false, error: String? = nil
+        inline: Bool = false, error: String? = nil, fusedOps: [String] = []
     ) {
         self.nodeID = nodeID
         self.name = name
@@ -38,6 +40,7 @@ public struct OpRecord: Sendable {
         self.finished = finished
         self.inline = inline
         self.error = error
+        self.fusedOps = fusedOps
     }
 
     /// Run time in nanoseconds (0 if the clock readings are out of order).

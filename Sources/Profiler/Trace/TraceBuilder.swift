@@ -201,6 +201,14 @@ struct TraceBuilder {
             w.raw(",\"queued_us\":")
             w.micros(op.started >= op.dispatched ? Int64(op.started - op.dispatched) : 0)
             if op.inline { w.raw(",\"inline\":true") }
+            if !op.fusedOps.isEmpty {
+                w.raw(",\"ops\":[")
+                for (k, name) in op.fusedOps.enumerated() {
+                    if k > 0 { w.raw(",") }
+                    w.string(name)
+                }
+                w.raw("]")
+            }
             if let error = op.error {
                 w.raw(",\"error\":")
                 w.string(error)

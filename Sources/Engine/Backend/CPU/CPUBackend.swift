@@ -109,6 +109,24 @@ final class CPUBackend: Backend {
         case .concatenate(let axis):
             try LayoutKernels.concatenate(
                 inputs.indices.map { (hostInputs[$0], inputs[$0].shape) }, axis: axis, type: dtype, shape: shape, out: out)
+        case .fused(let program):
+            var gathered: [Buffer] = []
+            var operands: [FusedKernels.Operand] = []
+            for i in inputs.indices {
+                switch Loops.access(input(i), inShape(i), count: count) {
+                case .dense: operands.append(.dense(UnsafePointer(input(i).pointer(as: Float.self))))
+                case .scalar: operands.append(.scalar(input(i).pointer(as: Float.self)[0]))
+                case .strided:
+                    // Another layout (a transpose, a broadcast row): gathered once into output order.
+                    let buffer = try allocate()
+                    LayoutKernels.copy(LayoutKernels.broadcast(input(i), inShape(i), to: shape), shape, type: .float32, into: buffer)
+                    gathered.append(buffer)
+                    operands.append(.dense(UnsafePointer(buffer.typed(Float.self))))
+                }
+            }
+            withExtendedLifetime(gathered) {
+                FusedKernels.run(program, inputs: operands, count: count, out: out.typed(Float.self))
+            }
         case .reshape, .transpose, .slice, .broadcast:
             preconditionFailure("views are handled above")
         }
@@ -118,7 +136,7 @@ final class CPUBackend: Backend {
     /// An input buffer this elementwise op may overwrite: same dtype and shape, contiguous, unshared.
     static func donor(_ node: Node, shape: [Int], dtype: DType) -> Buffer? {
         switch node.primitive {
-        case .unary, .binary: break
+        case .unary, .binary, .fused: break
         default: return nil
         }
         let count = Shape.count(shape)

@@ -84,6 +84,10 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
             return try view(execution, inputs[0], ref: refs[0], queue: queue, waitFor: waitFor, keepAlive: keepAlive)
         }
 
+        if case .fused = node.primitive {
+            refs = try denseForFusion(refs, shape: execution.shape, queue: queue, waitFor: &waitFor, keepAlive: &keepAlive)
+        }
+
         let count = Shape.count(execution.shape)
         let out: Buffer
         if let donated { out = donated } else { out = try pool.allocate(count * execution.dtype.size, op: name) }

@@ -26,6 +26,16 @@ struct CLArrayRef: @unchecked Sendable {
 
     var count: Int { Shape.count(shape) }
 
+    /// Row-major contiguous over its own shape from its offset (size-1 dimensions may have any stride).
+    var isRowContiguous: Bool {
+        var expected = 1
+        for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] != 1 {
+            if strides[d] != expected { return false }
+            expected *= shape[d]
+        }
+        return true
+    }
+
     /// The same buffer read as if broadcast to `target` (NumPy rules; the shapes were checked by the builder).
     func broadcast(to target: [Int]) -> CLArrayRef {
         CLArrayRef(

@@ -22,6 +22,9 @@ final class OpenCLKernels: @unchecked Sendable {
     let groupSize: Int
     private let lock = Lock()
     private var memo: [String: CLProgram] = [:]
+    /// Fused programs by what their source is generated from, so a repeated call skips generating
+    /// and hashing the source.
+    private var fusedMemo: [FusedSource.Key: CLProgram] = [:]
 
     /// `useFP64: false` takes the float-only paths a device without `cl_khr_fp64` gets (for tests).
     init(device: OpenCLDevice, context: CLContext, cacheDirectory: URL? = ProgramCache.defaultDirectory, useFP64: Bool = true)
@@ -89,6 +92,8 @@ final class OpenCLKernels: @unchecked Sendable {
             return try run.matmul(inputs[0], inputs[1], output: output)
         case .concatenate(let axis):
             return try run.concatenate(inputs, axis: axis, output: output)
+        case .fused(let program):
+            return try run.fused(program, inputs, output: output)
         case .reshape, .transpose, .slice, .broadcast:
             throw .argument(op, "a view is metadata over its input's buffer, not an OpenCL kernel")
         }
@@ -110,6 +115,14 @@ final class OpenCLKernels: @unchecked Sendable {
         try queue.kernelCache.checkOut(key + "/" + name) { () throws(EngineError) -> CLKernel in
             try CLKernel(program: program(key, op: op, source: source), name: name, op: op)
         }
+    }
+
+    /// The built program of a fused kernel (see `FusedSource`).
+    func fusedProgram(_ key: FusedSource.Key, op: String) throws(EngineError) -> CLProgram {
+        if let program = lock.withLock({ fusedMemo[key] }) { return program }
+        let program = try programs.program(source: try FusedSource.program(key.program, access: key.access), options: options, op: op)
+        lock.withLock { fusedMemo[key] = program }
+        return program
     }
 
     /// The last byte a reference can touch must lie inside its buffer: a kernel reading past the
@@ -141,6 +154,7 @@ final class OpenCLKernels: @unchecked Sendable {
             case .binary, .matmul: 2
             case .select: 3
             case .concatenate: nil
+            case .fused(let program): program.inputCount
             case .reshape, .transpose, .slice, .broadcast: nil
             }
         if let expected, inputs.count != expected {
@@ -154,13 +168,7 @@ final class OpenCLKernels: @unchecked Sendable {
             }
             try checkBounds(ref, op: op)
         }
-        var expectedStride = 1
-        var contiguous = output.offset == 0
-        for d in stride(from: output.shape.count - 1, through: 0, by: -1) where output.shape[d] != 1 {
-            contiguous = contiguous && output.strides[d] == expectedStride
-            expectedStride *= output.shape[d]
-        }
-        guard contiguous || output.count == 0 else {
+        guard (output.offset == 0 && output.isRowContiguous) || output.count == 0 else {
             throw .argument(op, "the output must be a fresh contiguous buffer, got offset \(output.offset), strides \(output.strides)")
         }
     }
