@@ -30,7 +30,7 @@ extension CLITests {
 
     @Test("`bench engine --skip` leaves out the groups named, Python peers included")
     func benchEngineSkip() throws {
-        let result = try run(["bench", "engine", "--json", "--quick", "--sizes", "64", "--skip", "matmul,seed,bandwidth,recorder,python"])
+        let result = try run(["bench", "engine", "--json", "--quick", "--sizes", "64", "--skip", "matmul,seed,bandwidth,recorder,fusion,python"])
         #expect(result.status == 0, "\(result.stderr)")
         let (rows, _) = try benchRows(result)
         #expect(rows.compactMap { $0["name"] as? String } == ["per-op overhead"])
