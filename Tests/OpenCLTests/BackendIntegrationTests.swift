@@ -54,6 +54,26 @@ struct BackendIntegrationTests {
         }
     }
 
+    /// Dense launches give each work-item 4 elements a grid apart: counts around that split, and
+    /// views that start mid-buffer, must see every element once.
+    @Test("dense elementwise launches: every count around the 4-per-work-item split, offset views", arguments: [1, 3, 4, 5, 8, 9, 1001, 4099])
+    func denseElementwise(count: Int) throws {
+        let values = (0..<(count + 3)).map { Float($0 % 97) * 0.173 - 8 }
+        let other = values.map { $0 * -0.5 + 1 }
+        let x = try Tensor(values)[3..<(count + 3)]
+        let y = try Tensor(other)[0..<count]
+        let sum = try add(x, y, stream: .gpu).toArray(Float.self)
+        let e = try exp(x, stream: .gpu).toArray(Float.self)
+        let expectedSum: [Float] = (0..<count).map { (i: Int) -> Float in values[i + 3] + other[i] }
+        let wrongSum = (0..<count).first { sum[$0] != expectedSum[$0] }
+        #expect(sum.count == count && wrongSum == nil, "first wrong sum at \(wrongSum ?? -1)")
+        let wrongExp = (0..<count).first { (i: Int) -> Bool in
+            let expected: Float = Foundation.exp(values[i + 3])
+            return Swift.abs(e[i] - expected) > 2 * expected.ulp
+        }
+        #expect(e.count == count && wrongExp == nil, "first exp beyond 2 ulp at \(wrongExp ?? -1)")
+    }
+
     @Test("consumers start after their producers end, across devices, in recorded times")
     func orderingAcrossDevices() throws {
         let recorder = Collector()

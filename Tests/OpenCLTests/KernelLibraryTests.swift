@@ -90,7 +90,11 @@ struct KernelLibraryTests {
         #expect(transposed.shape == [2, 3] && transposed.strides == [[3, 1], [1, 2]])
         let scalar = try StridedLayout(shape: [], operands: [(0, []), (7, [])], op: "t")
         #expect(scalar.shape == [1] && scalar.count == 1)
-        #expect(contiguous.packed.count == 46 && contiguous.packed[0] == 1 && contiguous.packed[1] == 24)
+        // Unit strides everywhere: the dense path (rank 0 in the kernel, 4 elements per work-item).
+        #expect(contiguous.isDense && contiguous.workItems == 6)
+        #expect(contiguous.packed.count == 46 && contiguous.packed[0] == 0 && contiguous.packed[1] == 24)
+        let broadcast = try StridedLayout(shape: [5], operands: [(0, [1]), (2, [0])], op: "t")
+        #expect(!broadcast.isDense && broadcast.workItems == 5 && broadcast.packed[0] == 1)
     }
 
     @Test func matmulTilesFitTheDevice() {

@@ -35,9 +35,21 @@ enum ElementwiseSource {
         let starts = (0..<operands).map { "o\($0) = L.offset[\($0)];" }.joined(separator: " ")
         let steps = (0..<operands).map { "o\($0) += c * L.stride[\($0)][d];" }.joined(separator: " ")
         let declared = (0..<operands).map { "o\($0)" }.joined(separator: ", ")
-        // One kernel with a uniform branch: PoCL generates code per kernel, so two would cost twice.
+        let dense = (0..<operands).map { "long o\($0) = L.offset[\($0)] + i;" }.joined(separator: " ")
+        // One kernel with uniform branches: PoCL generates code per kernel, so two would cost twice.
+        // Rank 0 is `StridedLayout`'s dense path: a fixed trip count the compiler unrolls.
         return """
             __kernel void \(name)(\(signature)) {
+              if (L.rank == 0) {
+                long g = get_global_size(0);
+                long i = get_global_id(0);
+                for (int u = 0; u < \(StridedLayout.denseElementsPerItem); ++u, i += g) {
+                  if (i < L.count) {
+                    \(dense)
+                \(body)    }
+                }
+                return;
+              }
               long i = get_global_id(0);
               if (i >= L.count) return;
               long \(declared);

@@ -12,7 +12,7 @@ extension Launch {
         try k.set(0, memory: output.memory, op: op)
         for (i, input) in inputs.enumerated() { try k.set(1 + i, memory: input.memory, op: op) }
         try k.set(1 + inputs.count, bytes: layout.packed, op: op)
-        return try run(k, count: layout.count)
+        return try run(k, count: layout.workItems)
     }
 
     func unary(_ unaryOp: UnaryOp, _ x: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {

@@ -46,10 +46,21 @@ struct StridedLayout {
 
     var isLinear: Bool { shape.count == 1 }
 
+    /// Every operand walks memory element by element (stride 1): the kernels then take their dense
+    /// path, `rank` 0 in `layout_t`, where each work-item handles `denseElementsPerItem` elements a
+    /// grid apart with no index multiply (on the H200 exp over 256M floats was issue-bound, not
+    /// memory-bound, with one element and a 64-bit multiply per operand per work-item).
+    var isDense: Bool { isLinear && strides.allSatisfy { $0[0] == 1 } }
+
+    static let denseElementsPerItem = 4
+
+    /// Work-items to launch: one per element, or one per `denseElementsPerItem` on the dense path.
+    var workItems: Int { isDense ? (count + Self.denseElementsPerItem - 1) / Self.denseElementsPerItem : count }
+
     /// `layout_t` as 46 `long`s.
     var packed: [Int64] {
         var words = [Int64](repeating: 0, count: 2 + Self.maxRank + Self.operands + Self.operands * Self.maxRank)
-        words[0] = Int64(shape.count)
+        words[0] = isDense ? 0 : Int64(shape.count)
         words[1] = Int64(count)
         for (d, size) in shape.enumerated() { words[2 + d] = Int64(size) }
         for (k, offset) in offsets.enumerated() { words[2 + Self.maxRank + k] = Int64(offset) }
