@@ -62,6 +62,30 @@ class FiguresTest(unittest.TestCase):
         self.assertEqual(found["generic|ours|gelu chain fused elements=16M"], 30.0)
         self.assertEqual(found["generic|peer|gelu chain fused elements=16M"], 6.0)
 
+    def test_sgemm_kernel_rows_become_kernel_figures_not_generic_rows(self):
+        h200 = {"name": "NVIDIA H200", "platform": "NVIDIA CUDA"}
+        doc = {"device": h200, "benchmarks": [
+            {"name": "gpu matmul", "params": {"n": "4096"}, "value": 38000.0, "unit": "GFLOP/s", "peer": "CLBlastSgemm",
+             "peer_value": 30000.0, "ratio": 38000.0 / 30000.0},
+            {"name": "gpu sgemm kernel", "params": {"n": "4096", "dtype": "float32", "tiles": "128x128x8/8x8",
+             "timing": "OpenCL profiling events, best of N (kernel only)"}, "value": 41000.0, "unit": "GFLOP/s",
+             "peer": "CLBlastSgemm kernel", "peer_value": 32000.0, "ratio": 41000.0 / 32000.0},
+            {"name": "gpu sgemm kernel", "params": {"n": "1024"}, "value": 29000.0, "unit": "GFLOP/s", "peer": None,
+             "peer_value": None, "ratio": None},
+            {"name": "CLBlastSgemm kernel", "params": {"n": "8192"}, "value": 33000.0, "unit": "GFLOP/s"},
+            {"name": "gpu per-op", "params": {"shape": "512x4"}, "value": 35.0, "unit": "µs/op", "peer": "raw OpenCL floor",
+             "peer_value": 18.0, "ratio": 35.0 / 18.0},
+        ]}
+        found, generics = figures.round_figures({"streamtop opencl": doc})
+        self.assertEqual(found, {
+            "matmul|streamtop OpenCL (NVIDIA H200)|4096": 38000.0, "matmul|CLBlast (NVIDIA H200)|4096": 30000.0,
+            "kernel|streamtop OpenCL (NVIDIA H200)|4096": 41000.0, "kernel|CLBlast (NVIDIA H200)|4096": 32000.0,
+            "kernel|streamtop OpenCL (NVIDIA H200)|1024": 29000.0, "kernel|CLBlast (NVIDIA H200)|8192": 33000.0,
+            "generic|ours|OpenCL (NVIDIA H200) gpu per-op shape=512x4": 35.0,
+            "generic|peer|OpenCL (NVIDIA H200) gpu per-op shape=512x4": 18.0,
+        })
+        self.assertEqual(list(generics), ["OpenCL (NVIDIA H200) gpu per-op shape=512x4"])  # per-op stays generic
+
     def test_short_numbers(self):
         self.assertEqual([figures.short_number(v) for v in ("16777216", "1048576", "268435456", "1000", "cpu")],
                          ["16M", "1M", "256M", "1000", "cpu"])
@@ -94,14 +118,65 @@ class RowsTest(unittest.TestCase):
                    "perop|streamtop OpenCL|gpu": 12.0, "perop|Torch CUDA|gpu": 10.0}]
         table = self.summarize(rounds)
         self.assertIsNone(table[("CPU matmul N=256", "NumPy a @ b")].spec.target)  # only from N = 512
-        pocl = table[("OpenCL matmul N=1024 (PoCL)", "CLBlast (PoCL)")]
+        pocl = table[("OpenCL matmul N=1024 (PoCL), wall clock", "CLBlast (PoCL)")]
         self.assertEqual((pocl.spec.target.text(), pocl.met), ("≥ 2.0", False))  # 1.67 < 2
-        h200 = table[("OpenCL matmul N=4096 (NVIDIA H200)", "CLBlast (NVIDIA H200)")]
+        h200 = table[("OpenCL matmul N=4096 (NVIDIA H200), wall clock", "CLBlast (NVIDIA H200)")]
         self.assertEqual((h200.spec.target.text(), h200.met), ("≥ 1.4", True))  # 1.5
-        cublas = table[("OpenCL matmul N=4096 (NVIDIA H200)", "cuBLAS (NVIDIA H200) fp32, TF32 off")]
+        # No kernel figures (an older binary): cuBLAS still compares with the wall-clock figure.
+        cublas = table[("OpenCL matmul N=4096 (NVIDIA H200), wall clock", "cuBLAS (NVIDIA H200) fp32, TF32 off (CUDA events)")]
         self.assertEqual((cublas.spec.target.text(), cublas.met), ("≥ 0.9", True))  # 0.9375
         gpu = table[("GPU per-op b = exp(b); eval, 512×4", "Torch exp + cuda.synchronize")]
         self.assertEqual((gpu.spec.target.text(), gpu.met), ("≤ 1.0", False))  # 1.2× torch's time
+
+    def test_kernel_rows_compare_kernel_times_and_cublas_leaves_the_wall_clock(self):
+        h200, blast, cublas = "streamtop OpenCL (NVIDIA H200)", "CLBlast (NVIDIA H200)", "cuBLAS (NVIDIA H200)"
+        rounds = [
+            {"matmul|%s|1024" % h200: 7000.0, "matmul|%s|1024" % blast: 7100.0, "kernel|%s|1024" % h200: 29000.0,
+             "kernel|%s|1024" % blast: 15000.0, "matmul|%s|1024" % cublas: 28000.0,
+             "matmul|%s|4096" % h200: 38000.0, "matmul|%s|4096" % blast: 30000.0, "kernel|%s|4096" % h200: 40000.0,
+             "kernel|%s|4096" % blast: 32000.0, "matmul|%s|4096" % cublas: 50000.0},
+            {"kernel|%s|4096" % h200: 41000.0, "kernel|%s|4096" % blast: 31000.0, "matmul|%s|4096" % cublas: 51000.0},
+        ]
+        summary = rows.summarize(rounds, {})
+        self.assertEqual([(r.spec.name, r.spec.peer_label) for r in summary], [
+            ("OpenCL matmul N=1024 (NVIDIA H200), wall clock", "CLBlast (NVIDIA H200)"),
+            ("OpenCL matmul N=4096 (NVIDIA H200), wall clock", "CLBlast (NVIDIA H200)"),
+            ("OpenCL sgemm kernel N=1024 (NVIDIA H200)", "CLBlast (NVIDIA H200) kernel"),
+            ("OpenCL sgemm kernel N=1024 (NVIDIA H200)", "cuBLAS (NVIDIA H200) fp32, TF32 off (CUDA events)"),
+            ("OpenCL sgemm kernel N=4096 (NVIDIA H200)", "CLBlast (NVIDIA H200) kernel"),
+            ("OpenCL sgemm kernel N=4096 (NVIDIA H200)", "cuBLAS (NVIDIA H200) fp32, TF32 off (CUDA events)"),
+        ])  # no wall-clock row against cuBLAS once the kernel is timed
+        table = {(r.spec.name, r.spec.peer_label): r for r in summary}
+        wall = table[("OpenCL matmul N=4096 (NVIDIA H200), wall clock", "CLBlast (NVIDIA H200)")]
+        self.assertEqual((wall.ours, wall.peer, wall.spec.target.text()), (38000.0, 30000.0, "≥ 1.4"))
+        kernel = table[("OpenCL sgemm kernel N=4096 (NVIDIA H200)", "CLBlast (NVIDIA H200) kernel")]
+        self.assertEqual((kernel.ours, kernel.peer), (41000.0, 32000.0))  # best of the rounds
+        self.assertAlmostEqual(kernel.ratio, 41000.0 / 32000.0)
+        self.assertEqual((kernel.spec.target.text(), kernel.met), ("≥ 1.4", False))  # 1.28
+        self.assertEqual(kernel.spread, (40000.0 / 32000.0, 41000.0 / 31000.0))
+        small = table[("OpenCL sgemm kernel N=1024 (NVIDIA H200)", "CLBlast (NVIDIA H200) kernel")]
+        self.assertEqual((small.spec.target.text(), small.met), ("≥ 1.5", True))  # 1.93
+        versus = table[("OpenCL sgemm kernel N=4096 (NVIDIA H200)", "cuBLAS (NVIDIA H200) fp32, TF32 off (CUDA events)")]
+        self.assertEqual((versus.ours, versus.peer), (41000.0, 51000.0))
+        self.assertAlmostEqual(versus.ratio, 41000.0 / 51000.0)
+        self.assertEqual((versus.spec.target.text(), versus.met), ("≥ 0.9", False))
+        self.assertIsNone(table[("OpenCL sgemm kernel N=1024 (NVIDIA H200)",
+                                 "cuBLAS (NVIDIA H200) fp32, TF32 off (CUDA events)")].spec.target)  # only from N = 4096
+
+    def test_a_clblast_kernel_figure_alone_keeps_its_row_and_pocl_has_no_cublas_row(self):
+        rounds = [{"kernel|CLBlast (NVIDIA H200)|2048": 20000.0, "matmul|streamtop OpenCL (NVIDIA H200)|2048": 26000.0,
+                   "kernel|streamtop OpenCL (PoCL)|512": 30.0, "kernel|CLBlast (PoCL)|512": 10.0,
+                   "matmul|cuBLAS (NVIDIA H200)|2048": 47000.0, "matmul|cuBLAS (NVIDIA H200)|512": 9000.0}]
+        table = {(r.spec.name, r.spec.peer_label): r for r in rows.summarize(rounds, {})}
+        self.assertEqual(sorted(table), [
+            ("OpenCL matmul N=2048 (NVIDIA H200), wall clock", "cuBLAS (NVIDIA H200) fp32, TF32 off (CUDA events)"),
+            ("OpenCL sgemm kernel N=2048 (NVIDIA H200)", "CLBlast (NVIDIA H200) kernel"),
+            ("OpenCL sgemm kernel N=512 (PoCL)", "CLBlast (PoCL) kernel"),
+        ])  # our kernel missing on the H200: the wall-clock-vs-cuBLAS fallback; PoCL never meets cuBLAS
+        alone = table[("OpenCL sgemm kernel N=2048 (NVIDIA H200)", "CLBlast (NVIDIA H200) kernel")]
+        self.assertEqual((alone.ours, alone.peer, alone.ratio), (None, 20000.0, None))
+        pocl = table[("OpenCL sgemm kernel N=512 (PoCL)", "CLBlast (PoCL) kernel")]
+        self.assertEqual((pocl.ratio, pocl.spec.target.text(), pocl.met), (3.0, "≥ 2.0", True))
 
     def test_generic_rows_take_their_own_target_or_the_fusion_default(self):
         generics = {"a fused": figures.Generic("a fused", "ms", "unfused", None),
@@ -123,6 +198,20 @@ class RowsTest(unittest.TestCase):
     def test_gflops_series_keeps_the_best_per_backend_and_n(self):
         series = rows.gflops_series([{"matmul|NumPy|256": 5.0, "perop|NumPy|cpu": 1.0}, {"matmul|NumPy|256": 7.0}])
         self.assertEqual(series, {"NumPy": {256: 7.0}})
+
+    def test_gflops_series_draws_kernel_figures_as_their_own_lines(self):
+        series = rows.gflops_series([{"matmul|streamtop OpenCL (NVIDIA H200)|1024": 7000.0,
+                                      "kernel|streamtop OpenCL (NVIDIA H200)|1024": 29000.0,
+                                      "kernel|CLBlast (NVIDIA H200)|1024": 15000.0, "matmul|cuBLAS (NVIDIA H200)|1024": 28000.0}])
+        self.assertEqual(series, {"streamtop OpenCL (NVIDIA H200)": {1024: 7000.0},
+                                  "streamtop OpenCL (NVIDIA H200) kernel": {1024: 29000.0},
+                                  "CLBlast (NVIDIA H200) kernel": {1024: 15000.0}, "cuBLAS (NVIDIA H200)": {1024: 28000.0}})
+        table = report.gflops_markdown(series).splitlines()
+        self.assertEqual(table[0], "| N | streamtop OpenCL (NVIDIA H200) | streamtop OpenCL (NVIDIA H200) kernel | "
+                                   "CLBlast (NVIDIA H200) kernel | cuBLAS (NVIDIA H200) |")
+        self.assertEqual(table[2], "| 1024 | 7000 | 29000 | 15000 | 28000 |")
+        text = report.section("bench-h200", "t", [], series, {}, {"rounds": 1}, [], None)
+        self.assertIn('Columns named "… kernel" time the sgemm kernel alone', text)
 
 
 class ReportTest(unittest.TestCase):

@@ -1,14 +1,18 @@
 """Flat figures from one round's raw documents.
 
 A figure key is `kind|backend|detail`, e.g. `matmul|NumPy|1024` (GFLOP/s) or `perop|MLX CPU|cpu` (µs).
+Kind `matmul` is the wall-clock GFLOP/s of a whole call (cuBLAS excepted: torch_peer.py times it by CUDA
+events); kind `kernel` is the GFLOP/s of the sgemm kernel alone, timed by OpenCL profiling events
+(`bench opencl`'s "gpu sgemm kernel" rows, ours and CLBlast's).
 Rows of `bench engine` / `bench opencl` that no specific rule reads but that carry a ratio (the
 fusion rows, log/tanh, the recorder) become generic figure pairs with their own row metadata.
 """
 # Row names of `bench engine` / `bench opencl` read by the rules below (not repeated as generic rows).
 ENGINE_NAMES = {"matmul", "matmul vs numpy", "matmul vs mlx", "per-op overhead", "seed workload", "add", "exp"}
-OPENCL_NAMES = {"gpu matmul", "CLBlastSgemm", "gpu add", "gpu exp", "copy kernel"}
+OPENCL_NAMES = {"gpu matmul", "CLBlastSgemm", "gpu sgemm kernel", "CLBlastSgemm kernel", "gpu add", "gpu exp",
+                "copy kernel"}
 # Params that vary run to run (or describe the run) and so do not name a row.
-VOLATILE_PARAMS = {"timing", "samples", "best", "blas", "peer_blas", "simd", "target", "dtype"}
+VOLATILE_PARAMS = {"timing", "samples", "best", "blas", "peer_blas", "simd", "target", "dtype", "ratio"}
 
 
 def key(kind, backend, detail=""):
@@ -100,6 +104,12 @@ def opencl_figures(doc, out, generics):
                 out[key("matmul", blast, params["n"])] = peer
         elif name == "CLBlastSgemm":
             out[key("matmul", blast, params["n"])] = value
+        elif name == "gpu sgemm kernel":
+            out[key("kernel", ours, params["n"])] = value
+            if peer is not None:
+                out[key("kernel", blast, params["n"])] = peer
+        elif name == "CLBlastSgemm kernel":
+            out[key("kernel", blast, params["n"])] = value
         elif name in ("gpu add", "gpu exp"):
             op = name.split()[1]
             out[key("bw", ours, op)] = value
@@ -107,7 +117,7 @@ def opencl_figures(doc, out, generics):
                 out[key("bw", copy, op)] = peer
         elif name == "copy kernel":
             out[key("bw", copy, "copy")] = value
-        else:
+        elif name not in OPENCL_NAMES:
             generic(row, "OpenCL (%s) " % device, out, generics)
 
 

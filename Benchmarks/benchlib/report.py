@@ -92,6 +92,9 @@ def section(name, title, rows, series, machine, settings, notices, plot_path):
                         % (settings["load_before"], settings.get("load_after", float("nan")), machine.get("cores", "?")), ""]
     if series:
         lines += ["### float32 matmul GFLOP/s by N", "", gflops_markdown(series), ""]
+        if any(name.endswith(" kernel") for name in series):
+            lines += ["Columns named \"… kernel\" time the sgemm kernel alone (OpenCL profiling events), as cuBLAS is "
+                      "timed (CUDA events); the other columns are wall clock around a whole call.", ""]
         if plot_path:
             lines += ["![float32 matmul GFLOP/s against N](%s)" % plot_path, ""]
     if notices:

@@ -76,6 +76,27 @@ def clblast_target(backend, n):
     return None
 
 
+def opencl_devices(keys):
+    """The "(device)" suffixes of every OpenCL matmul backend, ours or CLBlast's, wall clock or kernel."""
+    found = set()
+    for kind in ("matmul", "kernel"):
+        for backend in backends(keys, kind):
+            for prefix in ("streamtop OpenCL ", "CLBlast "):
+                if backend.startswith(prefix):
+                    found.add(backend[len(prefix):])
+    return sorted(found)
+
+
+def cublas_specs(name, ours, n, cublas, keys):
+    """Ours against every cuBLAS backend (torch_peer.py: CUDA events, fp32 with TF32 off) at N."""
+    out = []
+    for peer in cublas:
+        if key("matmul", peer, n) in keys:
+            target = Target("ratio", ">=", 0.9) if n >= 4096 else None
+            out.append(Spec(name, ours, key("matmul", peer, n), peer + " fp32, TF32 off (CUDA events)", "GFLOP/s", target))
+    return out
+
+
 def specs(keys, generics):
     """Every row the figures of all rounds allow, in table order."""
     keys = set(keys)
@@ -90,21 +111,26 @@ def specs(keys, generics):
             if peer in keys:
                 target = Target("ratio", ">=", 1.0) if backend == "NumPy" and n >= 512 else None
                 out.append(Spec("CPU matmul N=%d" % n, cpu + str(n), peer, label, "GFLOP/s", target))
-    matmul_backends = backends(keys, "matmul")
-    cublas = [b for b in matmul_backends if b.startswith("cuBLAS")]
-    for ours in [b for b in matmul_backends if b.startswith("streamtop OpenCL")]:
-        device = ours[len("streamtop OpenCL "):]
-        for n in sizes(keys, "matmul", ours) or sizes(keys, "matmul", "CLBlast " + device):
-            blast = key("matmul", "CLBlast " + device, n)
-            if blast in keys:
-                out.append(Spec("OpenCL matmul N=%d %s" % (n, device), key("matmul", ours, n), blast, "CLBlast " + device,
-                                "GFLOP/s", clblast_target(ours, n)))
-            if not pocl(ours):
-                for peer in cublas:
-                    if key("matmul", peer, n) in keys:
-                        target = Target("ratio", ">=", 0.9) if n >= 4096 else None
-                        out.append(Spec("OpenCL matmul N=%d %s" % (n, device), key("matmul", ours, n), key("matmul", peer, n),
-                                        peer + " fp32, TF32 off", "GFLOP/s", target))
+    cublas = [b for b in backends(keys, "matmul") if b.startswith("cuBLAS")]
+    for device in opencl_devices(keys):
+        ours, blast = "streamtop OpenCL " + device, "CLBlast " + device
+        # Kernel-only figures (OpenCL profiling events) are what compare with cuBLAS (CUDA events); a device
+        # without any (an older binary) keeps the wall-clock-vs-cuBLAS rows so that nothing disappears.
+        timed_kernel = bool(sizes(keys, "kernel", ours))
+        for n in sorted(set(sizes(keys, "matmul", ours)) | set(sizes(keys, "matmul", blast))):
+            name = "OpenCL matmul N=%d %s, wall clock" % (n, device)
+            if key("matmul", blast, n) in keys:
+                out.append(Spec(name, key("matmul", ours, n), key("matmul", blast, n), blast, "GFLOP/s",
+                                clblast_target(ours, n)))
+            if not timed_kernel and not pocl(ours):
+                out += cublas_specs(name, key("matmul", ours, n), n, cublas, keys)
+        for n in sorted(set(sizes(keys, "kernel", ours)) | set(sizes(keys, "kernel", blast))):
+            name = "OpenCL sgemm kernel N=%d %s" % (n, device)
+            if key("kernel", blast, n) in keys:
+                out.append(Spec(name, key("kernel", ours, n), key("kernel", blast, n), blast + " kernel", "GFLOP/s",
+                                clblast_target(ours, n)))
+            if timed_kernel and not pocl(ours):
+                out += cublas_specs(name, key("kernel", ours, n), n, cublas, keys)
     for placement in ("cpu,cpu", "gpu,gpu", "cpu,gpu", "gpu,cpu"):
         ours = key("seed", "streamtop", placement)
         if ours in keys:
@@ -187,12 +213,14 @@ def summarize(rounds_figures, generics):
 
 
 def gflops_series(rounds_figures):
-    """backend -> {N: best GFLOP/s over the rounds}, for the plot and the by-N table."""
+    """backend -> {N: best GFLOP/s over the rounds}, for the plot and the by-N table. Kernel-only figures
+    (OpenCL profiling events) are series of their own, "<backend> kernel"."""
     series = {}
     for figures in rounds_figures:
         for k, value in figures.items():
             kind, backend, detail = split_key(k)
-            if kind == "matmul":
+            if kind in ("matmul", "kernel"):
+                backend += " kernel" if kind == "kernel" else ""
                 n = int(detail)
                 series.setdefault(backend, {})
                 series[backend][n] = max(series[backend].get(n, 0.0), value)
