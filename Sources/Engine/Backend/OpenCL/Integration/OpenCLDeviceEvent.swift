@@ -36,7 +36,9 @@ final class OpenCLDeviceEvent: DeviceEvent, @unchecked Sendable {
     var isComplete: Bool { (try? event.status) == .complete }
 
     func wait() throws(EngineError) {
-        do { try event.wait(op: op) } catch {
+        // A completed poll needs no blocking wait; a failed status falls through to the wait, which reports it.
+        let spin = context.hostSpinNanoseconds
+        do { if spin == 0 || !event.poll(for: spin) { try event.wait(op: op) } } catch {
             throw EngineError(op: op, kind: .device, "the device reported a failure: \(error.message)")
         }
         let released = lock.withLock { () -> KeptAlive? in
