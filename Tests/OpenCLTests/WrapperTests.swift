@@ -47,31 +47,6 @@ struct WrapperTests {
         #expect(try readFloats(memory, count: 2, queue: queue) == [7, 8])
     }
 
-    /// The GPU's host wait polls first: it must flush the queue itself (the marker below was never
-    /// flushed), report completion, give up at its deadline while a gate holds the command back,
-    /// and not poll user events (they belong to no queue).
-    @Test func pollingFlushesSeesCompletionAndGivesUpAtItsDeadline() throws {
-        let gate = try CLEvent.user(context: testbed.context)
-        #expect(!gate.poll(for: 1_000_000))
-        let queue = try CLQueue(context: testbed.context)
-        let held = try queue.marker(waitFor: [gate], op: "test")
-        let start = DispatchTime.now().uptimeNanoseconds
-        #expect(!held.poll(for: 20_000_000))
-        #expect(DispatchTime.now().uptimeNanoseconds - start >= 20_000_000)
-        try gate.setComplete()
-        let free = try queue.marker(waitFor: [], op: "test")
-        #expect(free.poll(for: 10_000_000_000))
-        #expect(try free.status == .complete)
-    }
-
-    @Test func spinBudgetIsForGPUsUnlessTheEnvironmentSays() {
-        #expect(CLContext.spinBudget(isGPU: true, environment: [:]) == 200_000)
-        #expect(CLContext.spinBudget(isGPU: false, environment: [:]) == 0)
-        #expect(CLContext.spinBudget(isGPU: true, environment: ["STREAMTOP_OPENCL_SPIN_US": "0"]) == 0)
-        #expect(CLContext.spinBudget(isGPU: false, environment: ["STREAMTOP_OPENCL_SPIN_US": "50"]) == 50_000)
-        #expect(CLContext.spinBudget(isGPU: true, environment: ["STREAMTOP_OPENCL_SPIN_US": "x"]) == 200_000)
-    }
-
     @Test func failedUserEventFailsTheWaiters() throws {
         let gate = try CLEvent.user(context: testbed.context)
         let queue = try CLQueue(context: testbed.context)

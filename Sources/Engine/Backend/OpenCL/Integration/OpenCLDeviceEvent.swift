@@ -36,9 +36,7 @@ final class OpenCLDeviceEvent: DeviceEvent, @unchecked Sendable {
     var isComplete: Bool { (try? event.status) == .complete }
 
     func wait() throws(EngineError) {
-        // A completed poll needs no blocking wait; a failed status falls through to the wait, which reports it.
-        let spin = context.hostSpinNanoseconds
-        do { if spin == 0 || !event.poll(for: spin) { try event.wait(op: op) } } catch {
+        do { try event.wait(op: op) } catch {
             throw EngineError(op: op, kind: .device, "the device reported a failure: \(error.message)")
         }
         let released = lock.withLock { () -> KeptAlive? in

@@ -1,5 +1,4 @@
 import COpenCL
-import Foundation
 
 /// A command's completion (or a user event the host completes); owns one `cl_event` reference.
 ///
@@ -31,25 +30,6 @@ final class CLEvent: @unchecked Sendable {
     func wait(op: String = "opencl") throws(EngineError) {
         var event: cl_event? = handle
         try clCheck(clWaitForEvents(1, &event), "clWaitForEvents", op: op)
-    }
-
-    /// Polls until the command completes or `nanoseconds` pass, after flushing its queue (an
-    /// unflushed command may never start while the host polls). True when it completed; false on
-    /// timeout, an error status or a user event (no queue), for `wait` to settle.
-    func poll(for nanoseconds: UInt64) -> Bool {
-        var queue: cl_command_queue?
-        guard clGetEventInfo(handle, cl_event_info(CL_EVENT_COMMAND_QUEUE), MemoryLayout<cl_command_queue?>.size, &queue, nil) == CL_SUCCESS,
-            let queue, clFlush(queue) == CL_SUCCESS
-        else { return false }
-        let deadline = DispatchTime.now().uptimeNanoseconds &+ nanoseconds
-        var status: cl_int = CL_QUEUED
-        repeat {
-            guard clGetEventInfo(handle, cl_event_info(CL_EVENT_COMMAND_EXECUTION_STATUS), MemoryLayout<cl_int>.size, &status, nil) == CL_SUCCESS,
-                status >= 0
-            else { return false }
-            if status == CL_COMPLETE { return true }
-        } while DispatchTime.now().uptimeNanoseconds < deadline
-        return false
     }
 
     enum Status: Equatable, Sendable {
