@@ -53,29 +53,20 @@ struct CLBlast {
         guard status == 0 else { throw OpenCLBenchError("CLBlastSgemm \(m)×\(k)·\(k)×\(n) failed: \(Self.describe(status))") }
     }
 
-    /// Nanoseconds from a gate opening to the end of CLBlast's last command. CLBlast may run several
-    /// kernels per call (padding, transposes, the product) and returns the last one's event, so its
-    /// start says nothing: a marker behind a user event holds the queue while everything is enqueued,
-    /// the gate opens, and the time runs from the marker's end to the last command's end — host
-    /// work (argument setup, temporary buffers) left out, every kernel of the call counted.
+    /// Nanoseconds from a marker enqueued just before the call to the end of CLBlast's last
+    /// command. CLBlast may run several kernels per call (padding, transposes, the product) and
+    /// returns the last one's event, so its start says nothing; the marker's end opens the span,
+    /// which then counts every kernel of the call and the gaps between them, as CUDA events
+    /// bracket cuBLAS in the Torch peer and as our kernel is timed (`SgemmKernelTiming`).
     func sgemmKernelTime(
         m: Int, n: Int, k: Int, a: OpenCLBenchBuffer, b: OpenCLBenchBuffer, c: OpenCLBenchBuffer, on device: OpenCLBenchDevice
     ) throws(OpenCLBenchError) -> UInt64 {
-        var code: cl_int = 0
-        guard let gate = clCreateUserEvent(device.context, &code) else { throw OpenCLBenchError("clCreateUserEvent failed with OpenCL status \(code)") }
-        defer { clReleaseEvent(gate) }
-        var gates: cl_event? = gate
+        // A marker just before the call, no gate (see `SgemmKernelTiming.bracketed`).
         var marker: cl_event?
-        try clBenchCheck(clEnqueueMarkerWithWaitList(device.queue, 1, &gates, &marker), "clEnqueueMarkerWithWaitList")
+        try clBenchCheck(clEnqueueMarkerWithWaitList(device.queue, 0, nil, &marker), "clEnqueueMarkerWithWaitList")
         defer { if let marker { clReleaseEvent(marker) } }
         var event: cl_event?
-        do {
-            try sgemm(m: m, n: n, k: k, a: a, b: b, c: c, on: device, event: &event)
-        } catch {
-            clSetUserEventStatus(gate, CL_COMPLETE)
-            throw error
-        }
-        try clBenchCheck(clSetUserEventStatus(gate, CL_COMPLETE), "clSetUserEventStatus")
+        try sgemm(m: m, n: n, k: k, a: a, b: b, c: c, on: device, event: &event)
         guard let done = event, let marker else { throw OpenCLBenchError("CLBlastSgemm returned no event") }
         defer { clReleaseEvent(done) }
         var wait: cl_event? = done

@@ -5,10 +5,10 @@ import Foundation
 /// and CLBlast's, both timed by OpenCL profiling events, best of N. The wall-clock rows include
 /// each side's submission and `eval`/`clFinish` costs; these isolate what the kernels do.
 enum OpenCLKernelRows {
-    static let timing = "OpenCL profiling events, best of N (kernel only)"
+    static let timing = "OpenCL profiling events from a marker before the call to the last kernel's end, best of N"
 
     static func rows(_ sizes: [Int], engine: Bool, blast: CLBlast?, device: OpenCLBenchDevice?, quick: Bool) throws -> [BenchResult] {
-        let repeats = quick ? 1 : 5
+        let repeats = quick ? 1 : 9
         var ours: [Int: SgemmKernelTiming.Figure] = [:]
         if engine {
             for figure in try SgemmKernelTiming.measure(sizes: sizes, repeats: repeats) { ours[figure.size] = figure }

@@ -26,30 +26,23 @@ public enum SgemmKernelTiming {
             let problem = try SquareProblem(bed: bed, m: n, n: n, k: n, seed: UInt64(n))
             try problem.launch(bed: bed, tiles: tiles).wait()
             var best = UInt64.max
-            for _ in 0..<repeats { best = min(best, try gated(problem, tiles: tiles, bed: bed)) }
+            for _ in 0..<repeats { best = min(best, try bracketed(problem, tiles: tiles, bed: bed)) }
             out.append(Figure(size: n, tiles: "\(tiles)", gflops: best > 0 && best != .max ? problem.flops / Double(best) : nil))
         }
         return out
     }
 
-    /// Nanoseconds from a gate opening to the kernel's end: a marker behind a user event holds the
-    /// queue while the launch is enqueued, as `bench opencl` times CLBlast (which may run several
-    /// kernels per call), so both sides count the same span.
-    static func gated(_ problem: SquareProblem, tiles: SgemmTiles, bed: OpenCLTestbed) throws(EngineError) -> UInt64 {
-        let gate = try CLEvent.user(context: bed.context)
-        let marker = try bed.queue.marker(waitFor: [gate], op: "matmul timing")
-        let kernel: CLEvent
-        do {
-            kernel = try problem.launch(bed: bed, tiles: tiles)
-        } catch {
-            try? gate.setComplete()
-            throw error
-        }
-        try gate.setComplete()
+    /// Nanoseconds from a marker enqueued just before the launch to the kernel's end, as
+    /// `bench opencl` times CLBlast (which may run several kernels per call) and as CUDA events
+    /// bracket cuBLAS in the Torch peer. No user-event gate: on NVIDIA a gated queue is submitted
+    /// late (tens of µs), which the span would then count.
+    static func bracketed(_ problem: SquareProblem, tiles: SgemmTiles, bed: OpenCLTestbed) throws(EngineError) -> UInt64 {
+        let marker = try bed.queue.marker(waitFor: [], op: "matmul timing")
+        let kernel = try problem.launch(bed: bed, tiles: tiles)
         try kernel.wait()
         let times = try kernel.profile
         // A driver without marker times: the kernel's own start, as CLBlast's side then does too.
-        let opened = (try? marker.profile.ended).flatMap { $0 > 0 ? $0 : nil } ?? times.started
+        let opened = (try? marker.profile.ended).flatMap { $0 > 0 && $0 <= times.started ? $0 : nil } ?? times.started
         let ended = times.ended
         return ended &- opened
     }
