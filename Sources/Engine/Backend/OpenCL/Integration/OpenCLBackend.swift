@@ -27,23 +27,9 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
     /// `STREAMTOP_OPENCL_COPY=1` forces the copy path on every device (tests the discrete-GPU path on PoCL).
     static let forceCopyVariable = "STREAMTOP_OPENCL_COPY"
 
-    /// `STREAMTOP_OPENCL_INLINE_FLUSH=1|0` overrides `flushesInline` (to measure both).
-    static let inlineFlushVariable = "STREAMTOP_OPENCL_INLINE_FLUSH"
-
-    /// Whether an op that `eval` is about to wait on is flushed anyway. On a GPU (NVIDIA) an
-    /// unflushed command waited on by `clWaitForEvents` started ~185 µs after it was queued (a
-    /// 1024² sgemm of 74 µs took ~300 µs wall); on PoCL `clFlush` costs as much as the rest of a
-    /// small op and its wait submits at once.
-    let flushesInline: Bool
-
     init(index: Int, opened: OpenCLDevice) throws(EngineError) {
         device = .gpu(index)
         info = opened.info
-        switch ProcessInfo.processInfo.environment[Self.inlineFlushVariable] {
-        case "1": flushesInline = true
-        case "0": flushesInline = false
-        default: flushesInline = opened.info.isGPU
-        }
         context = try CLContext(device: opened.device)
         let forceCopy = ProcessInfo.processInfo.environment[Self.forceCopyVariable] == "1"
         zeroCopy = opened.info.hostUnifiedMemory && !forceCopy
@@ -160,7 +146,7 @@ final class OpenCLBackend: Backend, @unchecked Sendable {
     /// wait on this graph's events, and `clWaitForEvents` flushes the queue itself (one driver call
     /// per op saved, as the raw-OpenCL floor in `bench opencl` does without it).
     private func flushUnlessWaited(_ queue: CLQueue, _ execution: Execution) throws(EngineError) {
-        if !execution.inline || flushesInline { try queue.flush() }
+        if !execution.inline { try queue.flush() }
     }
 
     /// Holds what the command reads and writes until it completes (a freed block could otherwise be
