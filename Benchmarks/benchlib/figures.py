@@ -12,7 +12,7 @@ ENGINE_NAMES = {"matmul", "matmul vs numpy", "matmul vs mlx", "per-op overhead",
 OPENCL_NAMES = {"gpu matmul", "CLBlastSgemm", "gpu sgemm kernel", "CLBlastSgemm kernel", "gpu add", "gpu exp",
                 "copy kernel"}
 # Params that vary run to run (or describe the run) and so do not name a row.
-VOLATILE_PARAMS = {"timing", "samples", "best", "blas", "peer_blas", "simd", "target", "dtype", "ratio"}
+VOLATILE_PARAMS = {"timing", "samples", "best", "blas", "peer_blas", "simd", "target", "dtype", "ratio", "fused_ms", "unfused_ms"}
 
 
 def key(kind, backend, detail=""):
