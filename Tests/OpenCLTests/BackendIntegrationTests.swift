@@ -56,19 +56,22 @@ struct BackendIntegrationTests {
 
     /// Dense launches give each work-item 4 elements a grid apart: counts around that split, and
     /// views that start mid-buffer, must see every element once.
-    @Test("dense elementwise launches: every count around the 4-per-work-item split, offset views", arguments: [1, 3, 4, 5, 8, 9, 1001, 4099])
-    func denseElementwise(count: Int) throws {
-        let values = (0..<(count + 3)).map { Float($0 % 97) * 0.173 - 8 }
+    /// Offset 4 with a count divisible by 4 takes the float4 path, offset 3 the scalar dense one.
+    @Test(
+        "dense elementwise launches: every count around the 4-per-work-item split, offset views, float4 and scalar",
+        arguments: [1, 3, 4, 5, 8, 9, 1001, 4096, 4099], [3, 4])
+    func denseElementwise(count: Int, offset: Int) throws {
+        let values = (0..<(count + offset)).map { Float($0 % 97) * 0.173 - 8 }
         let other = values.map { $0 * -0.5 + 1 }
-        let x = try Tensor(values)[3..<(count + 3)]
+        let x = try Tensor(values)[offset..<(count + offset)]
         let y = try Tensor(other)[0..<count]
         let sum = try add(x, y, stream: .gpu).toArray(Float.self)
         let e = try exp(x, stream: .gpu).toArray(Float.self)
-        let expectedSum: [Float] = (0..<count).map { (i: Int) -> Float in values[i + 3] + other[i] }
+        let expectedSum: [Float] = (0..<count).map { (i: Int) -> Float in values[i + offset] + other[i] }
         let wrongSum = (0..<count).first { sum[$0] != expectedSum[$0] }
         #expect(sum.count == count && wrongSum == nil, "first wrong sum at \(wrongSum ?? -1)")
         let wrongExp = (0..<count).first { (i: Int) -> Bool in
-            let expected: Float = Foundation.exp(values[i + 3])
+            let expected: Float = Foundation.exp(values[i + offset])
             return Swift.abs(e[i] - expected) > 2 * expected.ulp
         }
         #expect(e.count == count && wrongExp == nil, "first exp beyond 2 ulp at \(wrongExp ?? -1)")

@@ -95,6 +95,11 @@ struct KernelLibraryTests {
         #expect(contiguous.packed.count == 46 && contiguous.packed[0] == 0 && contiguous.packed[1] == 24)
         let broadcast = try StridedLayout(shape: [5], operands: [(0, [1]), (2, [0])], op: "t")
         #expect(!broadcast.isDense && broadcast.workItems == 5 && broadcast.packed[0] == 1)
+        // float4 path: dense, count and every offset multiples of 4.
+        #expect(!contiguous.isVectorizable)
+        let aligned = try StridedLayout(shape: [2, 3, 4], operands: [(0, [12, 4, 1]), (8, [12, 4, 1])], op: "t")
+        #expect(aligned.isVectorizable && aligned.vectorWorkItems == 6 && aligned.packed(vectorized: true)[0] == -1)
+        #expect(aligned.packed(vectorized: false)[0] == 0)
     }
 
     @Test func matmulTilesFitTheDevice() {

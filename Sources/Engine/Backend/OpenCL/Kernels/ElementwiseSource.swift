@@ -36,10 +36,26 @@ enum ElementwiseSource {
         let steps = (0..<operands).map { "o\($0) += c * L.stride[\($0)][d];" }.joined(separator: " ")
         let declared = (0..<operands).map { "o\($0)" }.joined(separator: ", ")
         let dense = (0..<operands).map { "long o\($0) = L.offset[\($0)] + i;" }.joined(separator: " ")
+        // float32 in and out: a float4 branch (rank -1, see `StridedLayout.isVectorizable`), each
+        // lane computing the scalar expression, so results equal the scalar path's bit for bit.
+        var vector = ""
+        if output == .float32 && inputs.allSatisfy({ $0 == .float32 }) {
+            vector += "  if (L.rank == -1) {\n    long i = get_global_id(0);\n    if (i >= L.count / 4) return;\n"
+            for k in inputs.indices {
+                vector += "    float4 V\(k + 1) = ((__global const float4 *)(in\(k + 1) + L.offset[\(k + 1)]))[i];\n"
+            }
+            vector += "    float4 R;\n"
+            for lane in 0..<4 {
+                let loads = inputs.indices.map { "float \(letters[$0]) = V\($0 + 1).s\(lane);" }.joined(separator: " ")
+                vector += "    { \(loads) R.s\(lane) = (float)(\(expression)); }\n"
+            }
+            vector += "    ((__global float4 *)(out + L.offset[0]))[i] = R;\n    return;\n  }\n"
+        }
         // One kernel with uniform branches: PoCL generates code per kernel, so two would cost twice.
         // Rank 0 is `StridedLayout`'s dense path: a fixed trip count the compiler unrolls.
         return """
             __kernel void \(name)(\(signature)) {
+            \(vector)
               if (L.rank == 0) {
                 long g = get_global_size(0);
                 long i = get_global_id(0);

@@ -11,8 +11,9 @@ extension Launch {
         let k = try kernel(group, name) { ElementwiseSource.program(kernels()) }
         try k.set(0, memory: output.memory, op: op)
         for (i, input) in inputs.enumerated() { try k.set(1 + i, memory: input.memory, op: op) }
-        try k.set(1 + inputs.count, bytes: layout.packed, op: op)
-        return try run(k, count: layout.workItems)
+        let vectorized = layout.isVectorizable && output.dtype == .float32 && inputs.allSatisfy { $0.dtype == .float32 }
+        try k.set(1 + inputs.count, bytes: layout.packed(vectorized: vectorized), op: op)
+        return try run(k, count: vectorized ? layout.vectorWorkItems : layout.workItems)
     }
 
     func unary(_ unaryOp: UnaryOp, _ x: CLArrayRef, output: CLArrayRef) throws(EngineError) -> CLEvent {

@@ -57,6 +57,21 @@ struct StridedLayout {
     /// Work-items to launch: one per element, or one per `denseElementsPerItem` on the dense path.
     var workItems: Int { isDense ? (count + Self.denseElementsPerItem - 1) / Self.denseElementsPerItem : count }
 
+    /// Dense with every offset and the count a multiple of 4: float32 kernels may then move
+    /// `float4`s (rank -1 in `layout_t`), one per work-item — 16-byte loads and stores, as the
+    /// fastest copy kernels on a GPU do.
+    var isVectorizable: Bool { isDense && count % 4 == 0 && offsets.allSatisfy { $0 % 4 == 0 } }
+
+    /// Work-items for the float4 path: one per 4 elements.
+    var vectorWorkItems: Int { count / 4 }
+
+    /// `layout_t` as 46 `long`s; `vectorized` marks the float4 path (the caller checked `isVectorizable`).
+    func packed(vectorized: Bool) -> [Int64] {
+        var words = packed
+        if vectorized { words[0] = -1 }
+        return words
+    }
+
     /// `layout_t` as 46 `long`s.
     var packed: [Int64] {
         var words = [Int64](repeating: 0, count: 2 + Self.maxRank + Self.operands + Self.operands * Self.maxRank)
