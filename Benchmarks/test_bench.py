@@ -211,7 +211,7 @@ class RowsTest(unittest.TestCase):
                                    "CLBlast (NVIDIA H200) kernel | cuBLAS (NVIDIA H200) |")
         self.assertEqual(table[2], "| 1024 | 7000 | 29000 | 15000 | 28000 |")
         text = report.section("bench-h200", "t", [], series, {}, {"rounds": 1}, [], None)
-        self.assertIn('Columns named "… kernel" time the sgemm kernel alone', text)
+        self.assertIn('Columns named "… kernel" time the device from a marker enqueued just before the call', text)
 
 
 class ReportTest(unittest.TestCase):

@@ -93,8 +93,9 @@ def section(name, title, rows, series, machine, settings, notices, plot_path):
     if series:
         lines += ["### float32 matmul GFLOP/s by N", "", gflops_markdown(series), ""]
         if any(name.endswith(" kernel") for name in series):
-            lines += ["Columns named \"… kernel\" time the sgemm kernel alone (OpenCL profiling events), as cuBLAS is "
-                      "timed (CUDA events); the other columns are wall clock around a whole call.", ""]
+            lines += ["Columns named \"… kernel\" time the device from a marker enqueued just before the call to the end of "
+                      "its last kernel (OpenCL profiling events), as CUDA events bracket cuBLAS; the other columns are "
+                      "wall clock around a whole call.", ""]
         if plot_path:
             lines += ["![float32 matmul GFLOP/s against N](%s)" % plot_path, ""]
     if notices:
