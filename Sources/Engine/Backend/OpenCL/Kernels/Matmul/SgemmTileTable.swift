@@ -26,7 +26,8 @@ enum SgemmTileTable {
         // 1024,2048,4096,8192` 2026-12-03 (51 configurations, profiling events), best per size bucket:
         // 29.6 / 40.9 / 41.5 / 42.0 TFLOP/s. 64x128x16/8x4 makes 128 groups at N = 1024 (every SM busy),
         // where 128x128 tiles make 64 and run at half speed; from 2048 on the larger tiles win. A second
-        // tune (04:05 UTC) agreed but for N <= 4096, where 128x256x8/8x16 led 128x128x8/8x8 by 0.1%.
+        // tune (04:05 UTC) agreed but for N <= 4096, where 128x256x8/8x16 led 128x128x8/8x8 by 0.1%; a third
+        // (04:16 UTC, the run in BENCHMARKS.md) chose exactly this table.
         Entry(
             nameContains: "H200", tiles: SgemmTiles(tileM: 64, tileN: 128, tileK: 16, workM: 8, workN: 4),
             bySize: [
