@@ -65,6 +65,35 @@ struct FusionOpenCLTests {
         #expect(kernels.programs.counts.builds == 2)
     }
 
+    /// Fused launches go through the queue's kernel cache like every other kernel: one `cl_kernel`
+    /// serves repeated launches, and each launch still computes from its own arguments.
+    @Test("repeated fused launches reuse one cached kernel object, each with its own arguments")
+    func fusedKernelsAreCached() throws {
+        let device = try #require(OpenCLDevices.device(0))
+        let context = try CLContext(device: device.device)
+        let kernels = try OpenCLKernels(device: device, context: context, cacheDirectory: nil)
+        let queue = try CLQueue(context: context)
+        // y = x * 2 + 1 over 8 floats.
+        let program = FusedProgram(
+            instructions: [.input(0), .literal(Float(2).bitPattern), .binary(.multiply, 0, 1), .literal(Float(1).bitPattern), .binary(.add, 2, 3)],
+            inputCount: 1)
+        let input = try CLMemory(context: context, bytes: 8 * 4)
+        let output = try CLMemory(context: context, bytes: 8 * 4)
+        for start in [Float(3), -10] {
+            let values = (0..<8).map { start + Float($0) }
+            _ = try values.withUnsafeBytes { raw in try input.write(from: raw.baseAddress!, count: raw.count, queue: queue, blocking: true) }
+            let done = try kernels.enqueue(
+                .fused(program), inputs: [CLArrayRef(memory: input.handle, shape: [8], dtype: .float32)],
+                output: CLArrayRef(memory: output.handle, shape: [8], dtype: .float32), queue: queue, waitFor: [])
+            var result = [Float](repeating: .nan, count: 8)
+            try result.withUnsafeMutableBytes { raw in
+                try output.read(into: raw.baseAddress!, count: raw.count, queue: queue, blocking: false, waitFor: [done]).wait()
+            }
+            #expect(result == values.map { $0 * 2 + 1 })
+        }
+        #expect(queue.kernelCache.count == 1)
+    }
+
     @Test("an empty input on the device gives an empty fused result")
     func empty() throws {
         let y = try withDefaultDevice(.gpu(0)) { try compile(gelu)(try zeros([0, 5], stream: .gpu)) }

@@ -39,7 +39,7 @@ enum ElementwiseSource {
         // float32 in and out: a float4 branch (rank -1, see `StridedLayout.isVectorizable`), each
         // lane computing the scalar expression, so results equal the scalar path's bit for bit.
         var vector = ""
-        if output == .float32 && inputs.allSatisfy({ $0 == .float32 }) {
+        if hasFloat4Path(output: output, inputs: inputs) {
             vector += "  if (L.rank == -1) {\n    long i = get_global_id(0);\n    if (i >= L.count / 4) return;\n"
             for k in inputs.indices {
                 vector += "    float4 V\(k + 1) = ((__global const float4 *)(in\(k + 1) + L.offset[\(k + 1)]))[i];\n"
@@ -82,6 +82,11 @@ enum ElementwiseSource {
             \(body)}
 
             """
+    }
+
+    /// Whether a kernel of these dtypes has the float4 branch (float32 in and out).
+    static func hasFloat4Path(output: DType, inputs: [DType]) -> Bool {
+        output == .float32 && inputs.allSatisfy { $0 == .float32 }
     }
 
     /// Every unary op `type` takes, as kernels `unary_<op>`.

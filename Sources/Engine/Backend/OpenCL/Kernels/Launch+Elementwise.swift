@@ -11,7 +11,7 @@ extension Launch {
         let k = try kernel(group, name) { ElementwiseSource.program(kernels()) }
         try k.set(0, memory: output.memory, op: op)
         for (i, input) in inputs.enumerated() { try k.set(1 + i, memory: input.memory, op: op) }
-        let vectorized = layout.isVectorizable && output.dtype == .float32 && inputs.allSatisfy { $0.dtype == .float32 }
+        let vectorized = layout.isVectorizable && ElementwiseSource.hasFloat4Path(output: output.dtype, inputs: inputs.map(\.dtype))
         try k.set(1 + inputs.count, bytes: layout.packed(vectorized: vectorized), op: op)
         return try run(k, count: vectorized ? layout.vectorWorkItems : layout.workItems)
     }

@@ -14,8 +14,10 @@ extension Launch {
             }
             access.append(how)
         }
-        let built = try kernels.fusedProgram(FusedSource.Key(program: program, access: access), op: op)
-        let k = try CLKernel(program: built, name: FusedSource.kernelName, op: op)
+        let key = FusedSource.Key(program: program, access: access)
+        let k = try queue.kernelCache.checkOut(key) { () throws(EngineError) -> CLKernel in
+            try CLKernel(program: kernels.fusedProgram(key, op: op), name: FusedSource.kernelName, op: op)
+        }
         try k.set(0, memory: output.memory, op: op)
         for (i, input) in inputs.enumerated() {
             try k.set(1 + 2 * i, memory: input.memory, op: op)

@@ -12,7 +12,7 @@ final class CLKernel: @unchecked Sendable {
     /// Where the kernel goes back after its next launch (set by `CLKernelCache.checkOut`).
     struct Lease {
         let cache: CLKernelCache
-        let key: String
+        let key: AnyHashable
     }
     var lease: Lease?
 
