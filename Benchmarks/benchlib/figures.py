@@ -11,6 +11,9 @@ fusion rows, log/tanh, the recorder) become generic figure pairs with their own 
 ENGINE_NAMES = {"matmul", "matmul vs numpy", "matmul vs mlx", "per-op overhead", "seed workload", "add", "exp"}
 OPENCL_NAMES = {"gpu matmul", "CLBlastSgemm", "gpu sgemm kernel", "CLBlastSgemm kernel", "gpu add", "gpu exp",
                 "copy kernel"}
+# sgemm rows of `bench opencl`: figure kind (wall clock or kernel span) and whose figure the value is.
+SGEMM_ROWS = {"gpu matmul": ("matmul", "ours"), "CLBlastSgemm": ("matmul", "CLBlast"),
+              "gpu sgemm kernel": ("kernel", "ours"), "CLBlastSgemm kernel": ("kernel", "CLBlast")}
 # Params that vary run to run (or describe the run) and so do not name a row.
 VOLATILE_PARAMS = {"timing", "samples", "best", "blas", "peer_blas", "simd", "target", "dtype", "ratio", "fused_ms", "unfused_ms"}
 
@@ -98,18 +101,11 @@ def opencl_figures(doc, out, generics):
     for row in doc.get("benchmarks", []):
         name, params = row["name"], row.get("params") or {}
         value, peer = row.get("value"), row.get("peer_value")
-        if name == "gpu matmul":
-            out[key("matmul", ours, params["n"])] = value
-            if peer is not None:
-                out[key("matmul", blast, params["n"])] = peer
-        elif name == "CLBlastSgemm":
-            out[key("matmul", blast, params["n"])] = value
-        elif name == "gpu sgemm kernel":
-            out[key("kernel", ours, params["n"])] = value
-            if peer is not None:
-                out[key("kernel", blast, params["n"])] = peer
-        elif name == "CLBlastSgemm kernel":
-            out[key("kernel", blast, params["n"])] = value
+        if name in SGEMM_ROWS:
+            kind, side = SGEMM_ROWS[name]
+            out[key(kind, ours if side == "ours" else blast, params["n"])] = value
+            if side == "ours" and peer is not None:
+                out[key(kind, blast, params["n"])] = peer
         elif name in ("gpu add", "gpu exp"):
             op = name.split()[1]
             out[key("bw", ours, op)] = value
